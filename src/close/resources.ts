@@ -1,0 +1,282 @@
+/**
+ * Close knowledge as data: each resource's ID prefix, proxy path, the Membrane action keys that
+ * serve it (design §7), its largest page, its fields and the curated table columns (design §6).
+ * Nothing here runs; commands, the router and the output layer read it.
+ */
+
+/** How a column's value is shown in a table. csv/tsv/json always carry the raw Close value. */
+export type ColumnFormat =
+  | 'boolean'
+  | 'count'
+  | 'date'
+  | 'datetime'
+  | 'list'
+  | 'money'
+  | 'percent'
+  | 'status'
+  | 'text'
+
+export interface Column {
+  /** For `money`: the key holding the ISO currency code (default `value_currency`, else USD). */
+  currencyKey?: string
+  format?: ColumnFormat
+  /** Upper-case header shown in tables. */
+  header: string
+  /** A Close field name (a literal top-level key such as `custom.cf_x`), or a dotted path into it. */
+  key: string
+  /** Widest this column may be before it is truncated, in terminal cells. */
+  maxWidth?: number
+}
+
+export type Verb = 'create' | 'delete' | 'get' | 'list' | 'update'
+
+export interface ResourceDef {
+  /** Membrane action keys from the Close catalog; a verb without one goes through the proxy. */
+  actions: Partial<Record<Verb, string>>
+  /** Curated table columns. */
+  columns: Column[]
+  /** Known top-level Close fields, for `--fields` validation (custom.cf_* is always allowed). */
+  fields: string[]
+  /** Prefix of this resource's IDs, `lead_`, `cont_`, … */
+  idPrefix: string
+  /** Largest `_limit` Close accepts on this list. */
+  maxPageSize: number
+  /** Singular noun for messages: "lead". */
+  noun: string
+  /** Proxy collection path, with leading and trailing slash. */
+  path: string
+  /** Plural noun for messages and footers: "leads". */
+  plural: string
+}
+
+const common = ['id', 'organization_id', 'date_created', 'date_updated', 'created_by', 'updated_by']
+
+export const leads: ResourceDef = {
+  actions: {create: 'create-lead', get: 'get-lead', list: 'list-leads', update: 'update-lead'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {header: 'NAME', key: 'display_name', maxWidth: 36},
+    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 20},
+    {format: 'count', header: 'CONTACTS', key: 'contacts'},
+    {header: 'PRIMARY EMAIL', key: 'primary_email', maxWidth: 32},
+    {header: 'CITY', key: 'addresses.0.city', maxWidth: 18},
+    {format: 'date', header: 'UPDATED', key: 'date_updated'},
+  ],
+  fields: [
+    ...common,
+    'name',
+    'display_name',
+    'status_id',
+    'status_label',
+    'description',
+    'url',
+    'html_url',
+    'created_by_name',
+    'updated_by_name',
+    'contacts',
+    'contact_ids',
+    'opportunities',
+    'tasks',
+    'addresses',
+    'integration_links',
+    'primary_email',
+    'primary_phone',
+    'primary_address_summary',
+    'contacts_summary',
+    'source',
+  ],
+  idPrefix: 'lead_',
+  maxPageSize: 200,
+  noun: 'lead',
+  path: '/lead/',
+  plural: 'leads',
+}
+
+export const contacts: ResourceDef = {
+  actions: {create: 'create-contact', get: 'get-contact', list: 'list-contacts', update: 'update-contact'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {header: 'NAME', key: 'display_name', maxWidth: 28},
+    {header: 'TITLE', key: 'title', maxWidth: 24},
+    {format: 'list', header: 'EMAIL', key: 'emails.0.email', maxWidth: 32},
+    {format: 'list', header: 'PHONE', key: 'phones.0.phone_formatted', maxWidth: 18},
+    {header: 'LEAD', key: 'lead_id'},
+  ],
+  fields: [...common, 'lead_id', 'name', 'display_name', 'title', 'emails', 'phones', 'urls', 'integration_links'],
+  idPrefix: 'cont_',
+  maxPageSize: 200,
+  noun: 'contact',
+  path: '/contact/',
+  plural: 'contacts',
+}
+
+export const opportunities: ResourceDef = {
+  actions: {
+    create: 'create-opportunity',
+    get: 'get-opportunity',
+    list: 'list-opportunities',
+    update: 'update-opportunity',
+  },
+  columns: [
+    {header: 'ID', key: 'id'},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 28},
+    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 18},
+    {format: 'money', header: 'VALUE', key: 'value'},
+    {header: 'PERIOD', key: 'value_period'},
+    {format: 'percent', header: 'CONF', key: 'confidence'},
+    {header: 'OWNER', key: 'user_name', maxWidth: 18},
+    {format: 'date', header: 'WON', key: 'date_won'},
+  ],
+  fields: [
+    ...common,
+    'lead_id',
+    'lead_name',
+    'contact_id',
+    'contact_name',
+    'user_id',
+    'user_name',
+    'status_id',
+    'status_label',
+    'status_display_name',
+    'status_type',
+    'pipeline_id',
+    'pipeline_name',
+    'value',
+    'value_period',
+    'value_currency',
+    'value_formatted',
+    'confidence',
+    'expected_value',
+    'annualized_value',
+    'annualized_expected_value',
+    'date_won',
+    'date_lost',
+    'note',
+    'created_by_name',
+    'updated_by_name',
+  ],
+  idPrefix: 'oppo_',
+  maxPageSize: 200,
+  noun: 'opportunity',
+  path: '/opportunity/',
+  plural: 'opportunities',
+}
+
+export const tasks: ResourceDef = {
+  actions: {create: 'create-task', get: 'get-task', list: 'list-tasks'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {format: 'date', header: 'DUE', key: 'date'},
+    {header: 'TEXT', key: 'text', maxWidth: 48},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 24},
+    {header: 'ASSIGNEE', key: 'assigned_to_name', maxWidth: 18},
+    {format: 'boolean', header: 'DONE', key: 'is_complete'},
+  ],
+  fields: [
+    ...common,
+    '_type',
+    'lead_id',
+    'lead_name',
+    'contact_id',
+    'contact_name',
+    'assigned_to',
+    'assigned_to_name',
+    'text',
+    'date',
+    'is_dateless',
+    'is_complete',
+    'view',
+    'object_type',
+    'object_id',
+    'created_by_name',
+    'updated_by_name',
+  ],
+  idPrefix: 'task_',
+  maxPageSize: 200,
+  noun: 'task',
+  path: '/task/',
+  plural: 'tasks',
+}
+
+export const notes: ResourceDef = {
+  actions: {create: 'create-note', get: 'get-note', list: 'list-notes'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {format: 'datetime', header: 'DATE', key: 'date_created'},
+    {header: 'AUTHOR', key: 'user_name', maxWidth: 18},
+    {header: 'LEAD', key: 'lead_id'},
+    {header: 'NOTE', key: 'note', maxWidth: 60},
+  ],
+  fields: [
+    ...common,
+    '_type',
+    'lead_id',
+    'contact_id',
+    'user_id',
+    'user_name',
+    'note',
+    'note_html',
+    'title',
+    'pinned',
+    'activity_at',
+    'created_by_name',
+    'updated_by_name',
+  ],
+  idPrefix: 'acti_',
+  maxPageSize: 200,
+  noun: 'note',
+  path: '/activity/note/',
+  plural: 'notes',
+}
+
+export const activities: ResourceDef = {
+  actions: {list: 'list-activities'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {format: 'datetime', header: 'WHEN', key: 'activity_at'},
+    {header: 'TYPE', key: '_type'},
+    {header: 'USER', key: 'user_name', maxWidth: 18},
+    {header: 'SUMMARY', key: 'summary', maxWidth: 60},
+  ],
+  fields: [
+    ...common,
+    '_type',
+    'lead_id',
+    'contact_id',
+    'user_id',
+    'user_name',
+    'activity_at',
+    'note',
+    'subject',
+    'direction',
+    'status',
+    'duration',
+    'text',
+    'old_status_label',
+    'new_status_label',
+  ],
+  idPrefix: 'acti_',
+  maxPageSize: 200,
+  noun: 'activity',
+  path: '/activity/',
+  plural: 'activities',
+}
+
+export const users: ResourceDef = {
+  actions: {get: 'get-user'},
+  columns: [
+    {header: 'ID', key: 'id'},
+    {header: 'FIRST NAME', key: 'first_name'},
+    {header: 'LAST NAME', key: 'last_name'},
+    {header: 'EMAIL', key: 'email', maxWidth: 36},
+  ],
+  fields: [...common, 'email', 'first_name', 'last_name', 'image', 'organizations', 'last_used_timezone'],
+  idPrefix: 'user_',
+  maxPageSize: 200,
+  noun: 'user',
+  path: '/user/',
+  plural: 'users',
+}
+
+export const resources = {activities, contacts, leads, notes, opportunities, tasks, users} as const
+export type ResourceName = keyof typeof resources
