@@ -5,16 +5,7 @@
  */
 
 /** How a column's value is shown in a table. csv/tsv/json always carry the raw Close value. */
-export type ColumnFormat =
-  | 'boolean'
-  | 'count'
-  | 'date'
-  | 'datetime'
-  | 'list'
-  | 'money'
-  | 'percent'
-  | 'status'
-  | 'text'
+export type ColumnFormat = 'boolean' | 'count' | 'date' | 'datetime' | 'list' | 'money' | 'percent' | 'status' | 'text'
 
 export interface Column {
   /** For `money`: the key holding the ISO currency code (default `value_currency`, else USD). */
@@ -47,6 +38,8 @@ export interface ResourceDef {
   path: string
   /** Plural noun for messages and footers: "leads". */
   plural: string
+  /** The command topic: `close <topic> list`. */
+  topic: string
 }
 
 const common = ['id', 'organization_id', 'date_created', 'date_updated', 'created_by', 'updated_by']
@@ -90,6 +83,7 @@ export const leads: ResourceDef = {
   noun: 'lead',
   path: '/lead/',
   plural: 'leads',
+  topic: 'leads',
 }
 
 export const contacts: ResourceDef = {
@@ -108,6 +102,7 @@ export const contacts: ResourceDef = {
   noun: 'contact',
   path: '/contact/',
   plural: 'contacts',
+  topic: 'contacts',
 }
 
 export const opportunities: ResourceDef = {
@@ -160,6 +155,7 @@ export const opportunities: ResourceDef = {
   noun: 'opportunity',
   path: '/opportunity/',
   plural: 'opportunities',
+  topic: 'opps',
 }
 
 export const tasks: ResourceDef = {
@@ -196,6 +192,7 @@ export const tasks: ResourceDef = {
   noun: 'task',
   path: '/task/',
   plural: 'tasks',
+  topic: 'tasks',
 }
 
 export const notes: ResourceDef = {
@@ -227,6 +224,7 @@ export const notes: ResourceDef = {
   noun: 'note',
   path: '/activity/note/',
   plural: 'notes',
+  topic: 'notes',
 }
 
 export const activities: ResourceDef = {
@@ -260,6 +258,7 @@ export const activities: ResourceDef = {
   noun: 'activity',
   path: '/activity/',
   plural: 'activities',
+  topic: 'activities',
 }
 
 export const users: ResourceDef = {
@@ -276,6 +275,7 @@ export const users: ResourceDef = {
   noun: 'user',
   path: '/user/',
   plural: 'users',
+  topic: 'users',
 }
 
 export const resources = {activities, contacts, leads, notes, opportunities, tasks, users} as const

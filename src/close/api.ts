@@ -1,0 +1,204 @@
+/**
+ * Close operations routed action-first with the proxy as fallback (design §7). A verb uses the
+ * Membrane action the catalog names for it when this connection has that action and its input
+ * schema accepts the filters in use; otherwise it goes through `membrane request` to Close's REST
+ * path. Either way the caller gets plain Close objects.
+ */
+import type {MembraneClient} from '../membrane/client.js'
+import type {CallOptions} from '../membrane/gateway.js'
+import type {CachedAction} from '../session/settings.js'
+import type {ActionDirectory} from './action-directory.js'
+import type {ResourceDef, Verb} from './resources.js'
+
+import {CliError, NotFoundError} from '../errors.js'
+import {assertId} from './ids.js'
+import {type CloseObject, isIdOnly, type NormalizedPage, normalizePage, unwrapRecord} from './normalize.js'
+
+export type Params = Record<string, boolean | number | string | undefined>
+
+/** A list being fetched page by page; `more()`/`total()` are final once `pages` is exhausted. */
+export interface ListSource {
+  more(): boolean
+  pages: AsyncIterable<CloseObject[]>
+  total(): number | undefined
+}
+
+type Route = {action: CachedAction; kind: 'action'} | {kind: 'proxy'}
+
+const READ: CallOptions = {retry: true}
+const WRITE_ONCE: CallOptions = {retry: false}
+
+export class CloseApi {
+  constructor(
+    private readonly membrane: MembraneClient,
+    private readonly connectionId: string,
+    private readonly actions: ActionDirectory,
+  ) {}
+
+  async create(resource: ResourceDef, body: CloseObject): Promise<CloseObject> {
+    const route = await this.route(resource, 'create', Object.keys(body))
+    if (route.kind === 'proxy') {
+      return this.proxy('POST', resource.path, [], body, WRITE_ONCE)
+    }
+
+    const created = unwrapRecord(await this.runAction(resource, 'create', route.action, body, WRITE_ONCE))
+    return isIdOnly(created) ? this.get(resource, String(created.id)) : created
+  }
+
+  async delete(resource: ResourceDef, id: string): Promise<void> {
+    assertId(resource, id)
+    await this.withNotFound(resource, id, () => this.proxy('DELETE', `${resource.path}${id}/`, [], undefined, READ))
+  }
+
+  async get(resource: ResourceDef, id: string, params: Params = {}): Promise<CloseObject> {
+    assertId(resource, id)
+    return this.withNotFound(resource, id, async () => {
+      const route = await this.route(resource, 'get', ['id', ...definedKeys(params)])
+      if (route.kind === 'proxy') return this.proxy('GET', `${resource.path}${id}/`, toQuery(params), undefined, READ)
+      return unwrapRecord(await this.runAction(resource, 'get', route.action, {...clean(params), id}, READ))
+    })
+  }
+
+  /**
+   * Records of `resource` matching `params` (Close's own filter names), `limit` of them or all
+   * when `limit` is undefined, fetched one page per Membrane process as the consumer pulls.
+   */
+  list(resource: ResourceDef, params: Params = {}, limit?: number): ListSource {
+    let more = false
+    let total: number | undefined
+    const pages = async function* (this: CloseApi): AsyncGenerator<CloseObject[]> {
+      let route = await this.route(resource, 'list', definedKeys(params))
+      let remaining = limit ?? Number.POSITIVE_INFINITY
+      let cursor: string | undefined
+      let skip = 0
+      while (remaining > 0) {
+        const pageSize = Math.min(resource.maxPageSize, remaining)
+        // eslint-disable-next-line no-await-in-loop -- pages are sequential by nature
+        const page = await this.listPage(resource, route, params, pageSize, cursor, skip)
+        total ??= page.total
+        const records = page.records.slice(0, remaining)
+        remaining -= records.length
+        skip += page.records.length
+        const hasNext = page.records.length > 0 && (Boolean(page.cursor) || page.hasMore)
+        if (records.length > 0) yield records
+        if (!hasNext) {
+          more = page.records.length > records.length
+          break
+        }
+
+        if (remaining <= 0) {
+          more = true
+          break
+        }
+
+        if (route.kind === 'action' && !page.cursor) route = {kind: 'proxy'} // has_more without a cursor
+        cursor = page.cursor
+      }
+    }.call(this)
+    return {more: () => more, pages, total: () => total}
+  }
+
+  /** Any Close REST call through the proxy; returns the parsed body. */
+  async proxy(
+    method: string,
+    path: string,
+    query: Array<[string, string]> = [],
+    body?: unknown,
+    options: CallOptions = READ,
+  ): Promise<CloseObject> {
+    const response = await this.membrane.request(this.connectionId, {body, method, path, query}, options)
+    return (response.body ?? {}) as CloseObject
+  }
+
+  async update(resource: ResourceDef, id: string, changes: CloseObject): Promise<CloseObject> {
+    assertId(resource, id)
+    return this.withNotFound(resource, id, async () => {
+      const route = await this.route(resource, 'update', ['id', ...Object.keys(changes)])
+      if (route.kind === 'proxy') return this.proxy('PUT', `${resource.path}${id}/`, [], changes, READ)
+      const updated = unwrapRecord(await this.runAction(resource, 'update', route.action, {...changes, id}, READ))
+      return isIdOnly(updated) ? this.get(resource, id) : updated
+    })
+  }
+
+  private async listPage(
+    resource: ResourceDef,
+    route: Route,
+    params: Params,
+    pageSize: number,
+    cursor: string | undefined,
+    skip: number,
+  ): Promise<NormalizedPage> {
+    if (route.kind === 'action') {
+      const input = {...clean(params), limit: pageSize, ...(cursor ? {cursor} : {})}
+      return normalizePage(await this.runAction(resource, 'list', route.action, input, READ))
+    }
+
+    const query: Array<[string, string]> = [...toQuery(params), ['_skip', String(skip)], ['_limit', String(pageSize)]]
+    return normalizePage(await this.proxy('GET', resource.path, query))
+  }
+
+  /** Which way `verb` on `resource` goes, given the input keys it will send. */
+  private async route(resource: ResourceDef, verb: Verb, inputKeys: string[]): Promise<Route> {
+    const key = resource.actions[verb]
+    if (!key) return {kind: 'proxy'}
+    const action = await this.actions.resolve(key)
+    if (!action) return {kind: 'proxy'}
+    const properties = action.inputSchema?.properties
+    const accepted =
+      !properties ||
+      Object.keys(properties).length === 0 ||
+      inputKeys.every((name) => name in properties || name.startsWith('custom.'))
+    return accepted ? {action, kind: 'action'} : {kind: 'proxy'}
+  }
+
+  /** Run an action; if Membrane says the cached action is gone, resolve it again and retry once. */
+  private async runAction(
+    resource: ResourceDef,
+    verb: Verb,
+    action: CachedAction,
+    input: unknown,
+    options: CallOptions,
+  ): Promise<unknown> {
+    try {
+      return await this.membrane.runAction(action.id, this.connectionId, input, options)
+    } catch (error) {
+      const key = resource.actions[verb]
+      if (!(error instanceof CliError) || error.code !== 'action_not_found' || !key) throw error
+      await this.actions.forget(key)
+      const fresh = await this.actions.resolve(key)
+      if (!fresh) throw error
+      return this.membrane.runAction(fresh.id, this.connectionId, input, options)
+    }
+  }
+
+  /** Turn Close's "matching query does not exist" into a message naming the ID and how to find one. */
+  private async withNotFound<T>(resource: ResourceDef, id: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call()
+    } catch (error) {
+      if (error instanceof NotFoundError && error.code !== 'action_not_found') {
+        throw new NotFoundError(`No ${resource.noun} with ID ${id}.`, {
+          code: 'not_found',
+          details: error.details,
+          hint: `Check the ID; \`close ${resource === undefined ? '' : topicOf(resource)} list\` shows existing ${resource.plural}.`,
+        })
+      }
+
+      throw error
+    }
+  }
+}
+
+function clean(params: Params): Record<string, boolean | number | string> {
+  const result: Record<string, boolean | number | string> = {}
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) result[key] = value
+  return result
+}
+
+function definedKeys(params: Params): string[] {
+  return Object.keys(clean(params))
+}
+
+function toQuery(params: Params): Array<[string, string]> {
+  return Object.entries(clean(params)).map(([key, value]) => [key, String(value)])
+}

@@ -1,0 +1,30 @@
+import {Args} from '@oclif/core'
+
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {assertId} from '../../close/ids.js'
+import {leads} from '../../close/resources.js'
+import {fieldsFlag} from '../../flags.js'
+
+export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
+  static aliases = ['leads:show', 'leads:view']
+  static args = {
+    id: Args.string({description: 'Lead ID (lead_…).', required: true}),
+  }
+  static examples = [
+    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --fields id,display_name,status_label',
+  ]
+  static flags = {...fieldsFlag}
+  static summary = 'Show one lead with its contacts, opportunities and addresses.'
+
+  public async run(): Promise<CloseObject> {
+    const id = assertId(leads, this.args.id)
+    const close = await this.close()
+    const lead = await close.get(leads, id)
+    await this.out.record(leads, lead)
+    return lead
+  }
+}

@@ -1,0 +1,31 @@
+import {Flags} from '@oclif/core'
+import {rm} from 'node:fs/promises'
+
+import {BaseCommand} from '../../base-command.js'
+import {seedSandbox} from '../../sandbox/index.js'
+
+export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
+  static description = `Deletes the sandbox's data and seeds it again: the demo organization "Acme Demo" with its
+leads, contacts, opportunities, tasks, notes and users, logged in, with its demo connections.
+The data is the same every time for the same --leads.`
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --leads 20000']
+  static flags = {
+    leads: Flags.integer({default: 300, description: 'How many leads to seed.', max: 1_000_000, min: 1}),
+  }
+  static summary = 'Re-seed the offline sandbox.'
+
+  public async run(): Promise<{counts: Record<string, number>; path: string}> {
+    await rm(this.sandboxDir, {force: true, recursive: true})
+    const counts = await seedSandbox(this.sandboxDir, {leads: this.flags.leads})
+    if (this.flags.json) {
+      process.stdout.write(`${JSON.stringify({counts, path: this.sandboxDir}, null, 2)}\n`)
+    } else {
+      const summary = Object.entries(counts)
+        .map(([kind, count]) => `${count.toLocaleString('en-US')} ${kind}`)
+        .join(', ')
+      process.stderr.write(`Sandbox re-seeded in ${this.sandboxDir}: ${summary}.\n`)
+    }
+
+    return {counts, path: this.sandboxDir}
+  }
+}
