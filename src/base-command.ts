@@ -9,6 +9,7 @@ import {join} from 'node:path'
 
 import {ActionDirectory} from './close/action-directory.js'
 import {CloseApi} from './close/api.js'
+import {Lookups} from './close/lookups.js'
 import {CliError, ExitCode, InterruptedError} from './errors.js'
 import {globalFlags} from './flags.js'
 import {MembraneClient} from './membrane/client.js'
@@ -35,6 +36,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private cached: {
     api?: CloseApi
     gateway?: MembraneGateway
+    lookups?: Lookups
     membrane?: MembraneClient
     out?: Renderer
     settings?: Settings
@@ -119,6 +121,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
 
     return this.cached.api
+  }
+
+  /** Organization lookups (statuses, users, me) for the connection in use, cached per connection. */
+  protected async lookups(): Promise<Lookups> {
+    const api = await this.close()
+    this.cached.lookups ??= new Lookups(api, this.settings, api.connectionId)
+    return this.cached.lookups
   }
 
   protected async finally(error: Error | undefined): Promise<void> {

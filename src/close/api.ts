@@ -31,7 +31,7 @@ const WRITE_ONCE: CallOptions = {retry: false}
 export class CloseApi {
   constructor(
     private readonly membrane: MembraneClient,
-    private readonly connectionId: string,
+    readonly connectionId: string,
     private readonly actions: ActionDirectory,
   ) {}
 

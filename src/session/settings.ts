@@ -23,11 +23,18 @@ export interface CachedAction {
   inputSchema?: JsonSchema
 }
 
+export interface CachedLookup {
+  at: string
+  value: unknown
+}
+
 export interface SettingsData {
   /** Action key → action, per connection ID. */
   actions?: Record<string, Record<string, CachedAction | null>>
   /** The connection used with the real Membrane CLI. */
   connection?: SavedConnection
+  /** Organization lookups (me, statuses, users) cached per connection ID, each with when it was fetched. */
+  lookups?: Record<string, Record<string, CachedLookup>>
   /** User preferences set with `close config set`. */
   prefs?: Record<string, string>
   /** The connection used with `--sandbox`. */

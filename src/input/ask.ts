@@ -1,0 +1,71 @@
+/**
+ * Missing input and confirmations, the same way everywhere: on a terminal ask; off a terminal (or
+ * with --json / CLOSE_NO_PROMPT) never wait — fail with exit 2 naming the flag to pass.
+ */
+import {UsageError} from '../errors.js'
+import {type Choice, prompts} from '../prompts/index.js'
+
+export interface Need {
+  /** The flag (or argument) that supplies the value, e.g. `--lead`. */
+  flag: string
+  /** Asked on a terminal. */
+  question: string
+}
+
+/** The value if given; else asked for on a terminal; else exit 2 naming every missing flag at once. */
+export async function requireValues<K extends string>(
+  given: Partial<Record<K, string | undefined>>,
+  needs: Record<K, Need>,
+  interactive: boolean,
+): Promise<Record<K, string>> {
+  const missing = (Object.keys(needs) as K[]).filter((key) => !given[key])
+  if (missing.length > 0 && !interactive) {
+    const flags = missing.map((key) => needs[key].flag)
+    throw new UsageError(`Missing ${flags.join(', ')}.`, {
+      code: 'missing_input',
+      hint: `Not running on a terminal, so nothing is asked: pass ${flags.join(' and ')}.`,
+    })
+  }
+
+  const result = {...given} as Record<K, string>
+  for (const key of missing) {
+    // eslint-disable-next-line no-await-in-loop -- one question after another
+    result[key] = await prompts.input(needs[key].question, {required: true})
+  }
+
+  return result
+}
+
+/** A choice from a list on a terminal; off a terminal exit 2 naming the flag and the valid values. */
+export async function requireChoice<T>(
+  given: T | undefined,
+  need: Need,
+  choices: Array<Choice<T>>,
+  interactive: boolean,
+): Promise<T> {
+  if (given !== undefined) return given
+  if (!interactive) {
+    throw new UsageError(`Missing ${need.flag}.`, {
+      code: 'missing_input',
+      hint: `Pass ${need.flag}: one of ${choices.map((choice) => choice.name).join(', ')}.`,
+    })
+  }
+
+  return prompts.select(need.question, choices)
+}
+
+/**
+ * Deletes and other destructive steps: `--yes` skips the question; on a terminal ask (default no);
+ * off a terminal without `--yes` exit 2.
+ */
+export async function confirmDestructive(question: string, yes: boolean, interactive: boolean): Promise<boolean> {
+  if (yes) return true
+  if (!interactive) {
+    throw new UsageError('Refusing to delete without confirmation.', {
+      code: 'confirmation_required',
+      hint: 'Not running on a terminal, so nothing is asked: pass --yes to confirm.',
+    })
+  }
+
+  return prompts.confirm(question, false)
+}
