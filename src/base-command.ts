@@ -30,8 +30,8 @@ const DEFAULT_TIMEOUT_MS = 60_000
 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static baseFlags = globalFlags
-  protected args!: BaseArgs<T>
   protected readonly abort = new AbortController()
+  protected args!: BaseArgs<T>
   protected flags!: BaseFlags<T>
   private cached: {
     api?: CloseApi
@@ -41,8 +41,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     out?: Renderer
     settings?: Settings
   } = {}
+private onSigint?: () => void
 
-  private onSigint?: () => void
+  private get gateway(): MembraneGateway {
+    if (!this.cached.gateway) {
+      const {sandbox} = this.flags
+      const timeout = Number(process.env.CLOSE_MEMBRANE_TIMEOUT_MS)
+      this.cached.gateway = new MembraneGateway({
+        binPath: sandbox ? sandboxBinPath() : process.env.CLOSE_MEMBRANE_BIN || 'membrane',
+        debug: this.flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+        env: sandbox ? {CLOSE_SANDBOX_DIR: this.sandboxDir} : undefined,
+        signal: this.abort.signal,
+        timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+      })
+    }
+
+    return this.cached.gateway
+  }
 
   /** True when this run may ask the user questions (a terminal, no --json, no CLOSE_NO_PROMPT). */
   protected get interactive(): boolean {
@@ -66,30 +81,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.cached.out
   }
 
-  protected get settings(): Settings {
-    this.cached.settings ??= new Settings(this.config.configDir)
-    return this.cached.settings
-  }
-
-  private get gateway(): MembraneGateway {
-    if (!this.cached.gateway) {
-      const sandbox = this.flags.sandbox
-      const timeout = Number(process.env.CLOSE_MEMBRANE_TIMEOUT_MS)
-      this.cached.gateway = new MembraneGateway({
-        binPath: sandbox ? sandboxBinPath() : process.env.CLOSE_MEMBRANE_BIN || 'membrane',
-        debug: this.flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
-        env: sandbox ? {CLOSE_SANDBOX_DIR: this.sandboxDir} : undefined,
-        signal: this.abort.signal,
-        timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
-      })
-    }
-
-    return this.cached.gateway
-  }
-
   /** Where the sandbox keeps its data (design §9). */
   protected get sandboxDir(): string {
     return join(this.config.dataDir, 'sandbox')
+  }
+
+  protected get settings(): Settings {
+    this.cached.settings ??= new Settings(this.config.configDir)
+    return this.cached.settings
   }
 
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
@@ -123,13 +122,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.cached.api
   }
 
-  /** Organization lookups (statuses, users, me) for the connection in use, cached per connection. */
-  protected async lookups(): Promise<Lookups> {
-    const api = await this.close()
-    this.cached.lookups ??= new Lookups(api, this.settings, api.connectionId)
-    return this.cached.lookups
-  }
-
   protected async finally(error: Error | undefined): Promise<void> {
     if (this.onSigint) process.removeListener('SIGINT', this.onSigint)
     return super.finally(error)
@@ -141,6 +133,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.abort.abort()
       process.exitCode = ExitCode.Interrupted
       // Whatever is still running after the child was killed gets a moment, then we leave.
+      // eslint-disable-next-line n/no-process-exit, unicorn/no-process-exit -- Ctrl-C must end the CLI
       setTimeout(() => process.exit(ExitCode.Interrupted), 1000).unref()
     }
 
@@ -154,6 +147,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
+  }
+
+  /** Organization lookups (statuses, users, me) for the connection in use, cached per connection. */
+  protected async lookups(): Promise<Lookups> {
+    const api = await this.close()
+    this.cached.lookups ??= new Lookups(api, this.settings, api.connectionId)
+    return this.cached.lookups
   }
 }
 

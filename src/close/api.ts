@@ -73,7 +73,7 @@ export class CloseApi {
       let skip = 0
       while (remaining > 0) {
         const pageSize = Math.min(resource.maxPageSize, remaining)
-        // eslint-disable-next-line no-await-in-loop -- pages are sequential by nature
+         
         const page = await this.listPage(resource, route, params, pageSize, cursor, skip)
         total ??= page.total
         const records = page.records.slice(0, remaining)
@@ -180,7 +180,7 @@ export class CloseApi {
         throw new NotFoundError(`No ${resource.noun} with ID ${id}.`, {
           code: 'not_found',
           details: error.details,
-          hint: `Check the ID; \`close ${resource === undefined ? '' : topicOf(resource)} list\` shows existing ${resource.plural}.`,
+          hint: `Check the ID; \`close ${resource.topic} list\` shows existing ${resource.plural}.`,
         })
       }
 

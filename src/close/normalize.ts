@@ -36,7 +36,7 @@ export function normalizePage(value: unknown): NormalizedPage {
   if (Array.isArray(value)) return {hasMore: false, records: value.map((item) => unwrapRecord(item))}
   if (!isObject(value)) return {hasMore: false, records: []}
   const list = [value.records, value.data, value.items, value.results].find((candidate) => Array.isArray(candidate))
-  const records = (list as unknown[] | undefined)?.map((item) => unwrapRecord(item)) ?? []
+  const records = (list as undefined | unknown[])?.map((item) => unwrapRecord(item)) ?? []
   const cursor = typeof value.cursor === 'string' && value.cursor !== '' ? value.cursor : undefined
   const total =
     typeof value.total_results === 'number'

@@ -29,7 +29,7 @@ export async function requireValues<K extends string>(
 
   const result = {...given} as Record<K, string>
   for (const key of missing) {
-    // eslint-disable-next-line no-await-in-loop -- one question after another
+     
     result[key] = await prompts.input(needs[key].question, {required: true})
   }
 

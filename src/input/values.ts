@@ -35,8 +35,11 @@ export function parseIntegerInRange(text: string, flag: string, min: number, max
   return value
 }
 
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
 function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 

@@ -59,8 +59,9 @@ export class Settings {
     try {
       text = readFileSync(this.path, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (this.cache = {})
-      throw error
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      this.cache = {}
+      return this.cache
     }
 
     try {
