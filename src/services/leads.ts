@@ -1,0 +1,457 @@
+/**
+ * Leads: turning what the user typed into Close request bodies (pure, unit-tested), Close's field
+ * errors into messages that name the flag to fix, and the few steps create/update/delete take.
+ * Commands stay thin: they parse flags, call one function here and render the result.
+ *
+ * Close facts used (reference/close-api.md §2, §3, §6): a lead is created with nested `contacts`,
+ * `addresses` and `custom.cf_…` keys; PUT behaves like PATCH, replaces `addresses` as a whole and
+ * cannot change nested contacts (those go through the Contacts API); an address has `label`,
+ * `address_1`, `address_2`, `city`, `state`, `zipcode` and an ISO-2 `country`.
+ */
+import {Flags} from '@oclif/core'
+
+import type {CloseApi} from '../close/api.js'
+import type {Lookups} from '../close/lookups.js'
+import type {CloseObject} from '../close/normalize.js'
+import type {ResourceDef} from '../close/resources.js'
+
+import {assertId} from '../close/ids.js'
+import {contacts, leads} from '../close/resources.js'
+import {CliError, RemoteError, UsageError} from '../errors.js'
+import {confirmDestructive} from '../input/ask.js'
+import {type ContactInput, parseContact, parseEmail, parsePhone} from '../input/values.js'
+
+/** The flags of `leads create` and `leads update` (the same set; the wording differs). */
+export function leadFlags(verb: 'create' | 'update') {
+  const update = verb === 'update'
+  return {
+    'address-1': Flags.string({description: 'Street address, first line.', helpGroup: 'ADDRESS'}),
+    'address-2': Flags.string({description: 'Street address, second line.', helpGroup: 'ADDRESS'}),
+    city: Flags.string({description: 'City.', helpGroup: 'ADDRESS'}),
+    contact: Flags.string({
+      description: update
+        ? 'Add a contact: "Name <email>", an email or a name (repeatable; existing contacts stay).'
+        : 'A contact: "Name <email>", an email or a name (repeatable).',
+      helpGroup: 'CONTACT',
+      multiple: true,
+    }),
+    'contact-email': Flags.string({
+      description: update ? 'Add one contact with this email.' : "One contact's email.",
+      helpGroup: 'CONTACT',
+    }),
+    'contact-name': Flags.string({
+      description: update ? 'Add one contact with this name.' : "One contact's name.",
+      helpGroup: 'CONTACT',
+    }),
+    'contact-phone': Flags.string({
+      description: update ? 'Add one contact with this phone.' : 'One contact\'s phone, e.g. "+1 415 555 0100".',
+      helpGroup: 'CONTACT',
+    }),
+    country: Flags.string({description: 'Country as a two-letter ISO code, e.g. US, DE.', helpGroup: 'ADDRESS'}),
+    custom: Flags.string({
+      description: 'Custom field by ID: cf_ID=value (repeatable; the same ID twice makes a list; cf_ID= unsets).',
+      multiple: true,
+    }),
+    description: Flags.string({description: 'Description of the lead.'}),
+    name: Flags.string({
+      char: 'n',
+      description: update ? 'New company name.' : 'Company name (asked on a terminal when missing).',
+    }),
+    state: Flags.string({description: 'State or region.', helpGroup: 'ADDRESS'}),
+    status: Flags.string({
+      char: 's',
+      description: update
+        ? 'New lead status label, e.g. Qualified.'
+        : "Lead status label, e.g. Qualified (default: the organization's first status).",
+    }),
+    url: Flags.string({description: 'Company website.'}),
+    zip: Flags.string({description: 'Postal code.', helpGroup: 'ADDRESS'}),
+  }
+}
+
+/** The lead flags shared by `leads create` and `leads update`, as oclif parsed them. */
+export interface LeadFlags {
+  'address-1'?: string
+  'address-2'?: string
+  city?: string
+  contact?: string[]
+  'contact-email'?: string
+  'contact-name'?: string
+  'contact-phone'?: string
+  country?: string
+  custom?: string[]
+  description?: string
+  name?: string
+  state?: string
+  status?: string
+  url?: string
+  zip?: string
+}
+
+export interface Address {
+  address_1?: string
+  address_2?: string
+  city?: string
+  country?: string
+  label?: string
+  state?: string
+  zipcode?: string
+}
+
+/** Address flag → Close address key. */
+const ADDRESS_FLAGS = {
+  'address-1': 'address_1',
+  'address-2': 'address_2',
+  city: 'city',
+  country: 'country',
+  state: 'state',
+  zip: 'zipcode',
+} as const satisfies Record<string, keyof Address>
+
+type AddressFlag = keyof typeof ADDRESS_FLAGS
+
+/** Every flag that changes a lead, in the order `leads update` lists them when none is given. */
+export const LEAD_UPDATE_FLAGS = [
+  '--name',
+  '--status',
+  '--url',
+  '--description',
+  '--contact',
+  '--contact-name',
+  '--contact-email',
+  '--contact-phone',
+  '--address-1',
+  '--address-2',
+  '--city',
+  '--state',
+  '--zip',
+  '--country',
+  '--custom',
+]
+
+/**
+ * Close field names (as in `field-errors`) → the flag that sets them. Nested keys are matched as
+ * `parent.child` with list indexes dropped (`addresses.0.country` → `addresses.country`).
+ */
+export const LEAD_FIELD_FLAGS: Record<string, string> = {
+  addresses: '--address-1/--address-2/--city/--state/--zip/--country',
+  'addresses.address_1': '--address-1',
+  'addresses.address_2': '--address-2',
+  'addresses.city': '--city',
+  'addresses.country': '--country',
+  'addresses.state': '--state',
+  'addresses.zipcode': '--zip',
+  contacts: '--contact',
+  'contacts.email': '--contact/--contact-email',
+  'contacts.emails': '--contact/--contact-email',
+  'contacts.name': '--contact/--contact-name',
+  'contacts.phone': '--contact-phone',
+  'contacts.phones': '--contact-phone',
+  country: '--country',
+  description: '--description',
+  name: '--name',
+  status: '--status',
+  status_id: '--status',
+  status_label: '--status',
+  url: '--url',
+}
+
+/** Field errors of a contact that `leads update --contact…` adds through the Contacts API. */
+const LEAD_CONTACT_FIELD_FLAGS: Record<string, string> = {
+  email: '--contact/--contact-email',
+  emails: '--contact/--contact-email',
+  lead: 'the lead ID',
+  lead_id: 'the lead ID',
+  name: '--contact/--contact-name',
+  phone: '--contact-phone',
+  phones: '--contact-phone',
+}
+
+const CUSTOM_KEY = /^(?:custom\.)?((?:cf|lcf)_[A-Za-z0-9]+)$/
+
+/**
+ * `--custom cf_x=value` (repeatable) → `{"custom.cf_x": "value"}`. The same field given twice
+ * becomes a list (multi-value fields); an empty value (`cf_x=`) becomes null, which unsets it.
+ */
+export function parseCustomFields(values: string[] = [], flag = '--custom'): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const item of values) {
+    const equals = item.indexOf('=')
+    const match = equals > 0 ? CUSTOM_KEY.exec(item.slice(0, equals).trim()) : null
+    if (!match) {
+      throw new UsageError(`${flag} "${item}" is not a custom field assignment.`, {
+        code: 'invalid_custom_field',
+        hint: `Use ${flag} cf_ID=value with the custom field's ID (cf_…), e.g. ${flag} cf_abc123=Enterprise; an empty value unsets it.`,
+      })
+    }
+
+    const key = `custom.${match[1]}`
+    const raw = item.slice(equals + 1)
+    const value = raw.trim() === '' ? null : raw
+    if (!(key in result)) result[key] = value
+    else if (Array.isArray(result[key])) (result[key] as unknown[]).push(value)
+    else result[key] = [result[key], value]
+  }
+
+  return result
+}
+
+/** `--country` → ISO-2 upper case. */
+export function parseCountry(text: string, flag = '--country'): string {
+  const code = text.trim()
+  if (!/^[A-Za-z]{2}$/.test(code)) {
+    throw new UsageError(`${flag} "${text}" is not a two-letter country code.`, {
+      code: 'invalid_country',
+      hint: `Use the ISO 3166-1 alpha-2 code, e.g. ${flag} US, ${flag} DE, ${flag} GB.`,
+    })
+  }
+
+  return code.toUpperCase()
+}
+
+/** The address parts the flags give (only those), or undefined when no address flag is given. */
+export function addressFromFlags(flags: LeadFlags): Address | undefined {
+  const address: Address = {}
+  for (const [flag, key] of Object.entries(ADDRESS_FLAGS) as Array<[AddressFlag, keyof Address]>) {
+    const value = flags[flag]
+    if (value === undefined) continue
+    address[key] = key === 'country' && value.trim() !== '' ? parseCountry(value) : value
+  }
+
+  return Object.keys(address).length > 0 ? address : undefined
+}
+
+/**
+ * The contacts the flags describe: each `--contact "Name <email>"`, then one contact from
+ * `--contact-name/--contact-email/--contact-phone` when any of them is given.
+ */
+export function contactsFromFlags(flags: LeadFlags): ContactInput[] {
+  const result = (flags.contact ?? []).map((text) => parseContact(text, '--contact'))
+  const name = flags['contact-name']?.trim()
+  const email = flags['contact-email']
+  const phone = flags['contact-phone']
+  if (name || email !== undefined || phone !== undefined) {
+    const contact: ContactInput = {}
+    if (name) contact.name = name
+    if (email !== undefined) contact.emails = [{email: parseEmail(email, '--contact-email'), type: 'office'}]
+    if (phone !== undefined) contact.phones = [{phone: parsePhone(phone, '--contact-phone'), type: 'office'}]
+    result.push(contact)
+  }
+
+  return result
+}
+
+/** The POST /lead/ body for `leads create` (the status already resolved to its ID). */
+export function buildLeadBody(flags: LeadFlags, statusId?: string): CloseObject {
+  const body: CloseObject = {}
+  if (flags.name !== undefined) body.name = flags.name
+  if (statusId) body.status_id = statusId
+  if (flags.url !== undefined) body.url = flags.url
+  if (flags.description !== undefined) body.description = flags.description
+  const people = contactsFromFlags(flags)
+  if (people.length > 0) body.contacts = people
+  const address = addressFromFlags(flags)
+  if (address) body.addresses = [{label: 'business', ...address}]
+  return {...body, ...parseCustomFields(flags.custom)}
+}
+
+/**
+ * The PUT /lead/{id}/ body for `leads update`: only the fields given. Address flags change the
+ * lead's first address part by part, so `current` (the lead's addresses now) is needed when any is
+ * given; Close replaces the whole list, so the other addresses are sent back unchanged.
+ */
+export function buildLeadChanges(flags: LeadFlags, statusId?: string, current: Address[] = []): CloseObject {
+  const changes: CloseObject = {}
+  if (flags.name !== undefined) changes.name = flags.name
+  if (statusId) changes.status_id = statusId
+  if (flags.url !== undefined) changes.url = flags.url
+  if (flags.description !== undefined) changes.description = flags.description
+  const address = addressFromFlags(flags)
+  if (address) {
+    const [first, ...rest] = current
+    changes.addresses = [{label: 'business', ...first, ...address}, ...rest]
+  }
+
+  return {...changes, ...parseCustomFields(flags.custom)}
+}
+
+/** Whether any address flag is given (so `leads update` must read the current addresses). */
+export function hasAddressFlags(flags: LeadFlags): boolean {
+  return Object.keys(ADDRESS_FLAGS).some((flag) => flags[flag as AddressFlag] !== undefined)
+}
+
+/** Whether `leads update` was given anything to change. */
+export function hasLeadChanges(flags: LeadFlags): boolean {
+  return (
+    ['name', 'status', 'url', 'description', 'contact-name', 'contact-email', 'contact-phone'].some(
+      (key) => flags[key as keyof LeadFlags] !== undefined,
+    ) ||
+    (flags.contact ?? []).length > 0 ||
+    (flags.custom ?? []).length > 0 ||
+    hasAddressFlags(flags)
+  )
+}
+
+/** The flag that sets Close field `field` (`status`, `addresses.0.country`, `custom.cf_x`…). */
+export function flagForField(field: string, fieldFlags: Record<string, string>): string | undefined {
+  if (fieldFlags[field]) return fieldFlags[field]
+  const custom = /^custom\.((?:cf|lcf)_[A-Za-z0-9]+)/.exec(field)
+  if (custom) return `--custom ${custom[1]}=…`
+  const parts = field.split(/[.[\]]+/).filter((part) => part && !/^\d+$/.test(part))
+  if (parts.length === 0) return undefined
+  const nested = parts.length > 1 ? fieldFlags[`${parts[0]}.${parts.at(-1)}`] : undefined
+  return nested ?? fieldFlags[parts[0]] ?? fieldFlags[parts.at(-1)!]
+}
+
+/**
+ * Close's field errors (a `close_validation` error from the gateway) → the same exit 3 error, its
+ * message naming each field with the flag that fixes it. Any other error passes unchanged.
+ */
+export function explainFieldErrors(error: unknown, fieldFlags: Record<string, string>, noun: string): unknown {
+  if (!(error instanceof CliError) || error.code !== 'close_validation') return error
+  const fieldErrors = error.details?.fieldErrors
+  const errors = Array.isArray(error.details?.errors) ? (error.details.errors as unknown[]).map(String) : []
+  if (!fieldErrors || typeof fieldErrors !== 'object' || Object.keys(fieldErrors).length === 0) return error
+  const flags: string[] = []
+  const parts = Object.entries(fieldErrors as Record<string, unknown>).map(([field, message]) => {
+    const flag = flagForField(field, fieldFlags)
+    if (flag && !flags.includes(flag)) flags.push(flag)
+    const text = (typeof message === 'string' ? message : JSON.stringify(message)).trim().replace(/\.$/, '')
+    return `${field}: ${text}${flag ? ` (${flag})` : ''}`
+  })
+  for (const message of errors) if (message.trim()) parts.push(message.trim().replace(/\.$/, ''))
+  return new RemoteError(`Close rejected the ${noun}: ${parts.join('; ')}.`, {
+    code: 'close_validation',
+    details: error.details,
+    hint: flags.length > 0 ? `Fix ${flags.join(', ')} and try again.` : error.hint,
+  })
+}
+
+/** Run a Close write, explaining its field errors in terms of flags. */
+export async function withFieldErrors<T>(
+  call: () => Promise<T>,
+  fieldFlags: Record<string, string>,
+  noun: string,
+): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw explainFieldErrors(error, fieldFlags, noun)
+  }
+}
+
+/** What the lead commands need from the Close router and the organization lookups. */
+export interface LeadDeps {
+  api: Pick<CloseApi, 'create' | 'delete' | 'get' | 'update'>
+  lookups: Pick<Lookups, 'resolveLeadStatus'>
+}
+
+/**
+ * `leads create`: check every flag, then connect, resolve the status label and POST the lead (one
+ * Membrane process when the lookups are warm). `connect` runs only once the input is valid, so bad
+ * input never spawns anything.
+ */
+export async function createLead(connect: () => Promise<LeadDeps>, flags: LeadFlags): Promise<CloseObject> {
+  buildLeadBody(flags)
+  const deps = await connect()
+  const statusId = flags.status === undefined ? undefined : (await deps.lookups.resolveLeadStatus(flags.status)).id
+  const body = buildLeadBody(flags, statusId)
+  return withFieldErrors(() => deps.api.create(leads, body), LEAD_FIELD_FLAGS, 'lead')
+}
+
+/**
+ * `leads update ID`: PUT only the fields given. Contacts cannot be changed through a lead's PUT,
+ * so `--contact…` flags add contacts through the Contacts API; the lead is then read again.
+ */
+export async function updateLead(connect: () => Promise<LeadDeps>, id: string, flags: LeadFlags): Promise<CloseObject> {
+  assertId(leads, id)
+  if (!hasLeadChanges(flags)) {
+    throw new UsageError('Nothing to update: give at least one field to change.', {
+      code: 'missing_input',
+      hint: `Pass one or more of ${LEAD_UPDATE_FLAGS.join(', ')}.`,
+    })
+  }
+
+  const people = contactsFromFlags(flags)
+  buildLeadChanges(flags) // checks every flag before anything is spawned
+  const deps = await connect()
+  const statusId = flags.status === undefined ? undefined : (await deps.lookups.resolveLeadStatus(flags.status)).id
+  const current = hasAddressFlags(flags) ? await deps.api.get(leads, id) : undefined
+  const changes = buildLeadChanges(flags, statusId, asAddresses(current?.addresses))
+  let lead =
+    Object.keys(changes).length > 0
+      ? await withFieldErrors(() => deps.api.update(leads, id, changes), LEAD_FIELD_FLAGS, 'lead')
+      : (current ?? (await deps.api.get(leads, id)))
+  if (people.length > 0) {
+    for (const person of people) {
+      await withFieldErrors(
+        () => deps.api.create(contacts, {lead_id: id, ...person}),
+        LEAD_CONTACT_FIELD_FLAGS,
+        'contact',
+      )
+    }
+
+    lead = await deps.api.get(leads, id)
+  }
+
+  return lead
+}
+
+export interface DeleteResult {
+  deleted: boolean
+  id: string
+  /** The record's display name, when it was read before deleting. */
+  name?: string
+}
+
+export interface DeleteOptions {
+  /** Replaces the confirmation question (tests). */
+  confirm?: typeof confirmDestructive
+  interactive: boolean
+  yes: boolean
+}
+
+/**
+ * Delete one record: off a terminal without `--yes` exit 2 before anything runs; read the record
+ * (an unknown ID exits 5) so the question and the result can name it; on a terminal ask (default
+ * no); then DELETE through the proxy (Close has no delete actions).
+ */
+export async function deleteRecord(
+  connect: () => Promise<Pick<CloseApi, 'delete' | 'get'>>,
+  resource: ResourceDef,
+  id: string,
+  options: DeleteOptions,
+): Promise<DeleteResult> {
+  const confirm = options.confirm ?? confirmDestructive
+  assertId(resource, id)
+  if (!options.yes && !options.interactive) await confirm('', false, false) // throws: needs --yes
+  const api = await connect()
+  const record = await api.get(resource, id)
+  const name = displayName(record)
+  const what = `${resource.noun} ${name ? `"${name}" ` : ''}(${id})`
+  if (!options.yes && !(await confirm(`Delete ${what}? This cannot be undone.`, false, options.interactive))) {
+    return {deleted: false, id, ...(name ? {name} : {})}
+  }
+
+  await api.delete(resource, id)
+  return {deleted: true, id, ...(name ? {name} : {})}
+}
+
+/** The line a person reads after a delete. */
+export function deleteMessage(resource: ResourceDef, result: DeleteResult): string {
+  const what = `${resource.noun} ${result.name ? `"${result.name}" ` : ''}(${result.id})`
+  return result.deleted ? `Deleted ${what}.` : `Kept ${what}; nothing was deleted.`
+}
+
+function displayName(record: CloseObject): string | undefined {
+  for (const key of ['display_name', 'name']) {
+    const value = record[key]
+    if (typeof value === 'string' && value.trim()) return value.trim()
+  }
+
+  return undefined
+}
+
+function asAddresses(value: unknown): Address[] {
+  return Array.isArray(value) ? value.filter((item): item is Address => typeof item === 'object' && item !== null) : []
+}
