@@ -1,3 +1,6 @@
+// eslint-disable-next-line unicorn/import-style -- chalk 5 names its instance type
+import type {ChalkInstance} from 'chalk'
+
 import type {Column} from '../close/resources.js'
 
 export const outputFormats = ['table', 'json', 'ndjson', 'csv', 'tsv'] as const
@@ -5,16 +8,27 @@ export type OutputFormat = (typeof outputFormats)[number]
 
 /** Where output goes and how the terminal looks; built once per command from flags and env. */
 export interface OutputContext {
+  /** Paints stdout text; its level is 0 whenever `color` is false, so painting is then a no-op. */
+  chalk: ChalkInstance
   /** Colour allowed: TTY, no NO_COLOR, no --no-color (FORCE_COLOR forces it on, FORCE_COLOR=0 off). */
   color: boolean
-  /** The chosen format: explicit -o/--json, else table on a TTY, else tsv. */
-  format: OutputFormat
   /** `--fields`, already validated. */
   fields?: string[]
+  /** The chosen format: explicit -o/--json, else table on a TTY, else tsv. */
+  format: OutputFormat
   /** stderr sink (footers, notices). */
   stderr: (text: string) => void
+  /** Paints stderr text; level 0 whenever `stderrColor` is false. */
+  stderrChalk: ChalkInstance
+  /** Colour allowed on stderr (same rules as `color`, judged on stderr). */
+  stderrColor: boolean
   /** stdout sink; must accept many small writes (streaming). Returns a promise that settles when drained. */
   stdout: (text: string) => Promise<void> | void
+  /**
+   * Aborted when the reader of stdout went away (EPIPE, e.g. `| head`): writes become no-ops and
+   * lists stop fetching pages. Not an error: the command should end quietly with exit 0.
+   */
+  stdoutClosed?: AbortSignal
   /** stdout is a terminal (tables, pretty JSON). */
   stdoutIsTTY: boolean
   /** Terminal width in cells (tables truncate to it); default 100 when unknown. */
