@@ -555,8 +555,6 @@ const RULES: Rule[] = [
     if (message && /does not exist|not found/i.test(message)) {
       return closeFailure({body: json.value, headers: [], status: 404}, outcome)
     }
-
-    
   },
 
   ({reason, text}) =>
