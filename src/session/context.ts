@@ -1,0 +1,66 @@
+/**
+ * What the login and connection flows need from the command that runs them. Everything they say
+ * goes to stderr (stdout is the command's result); they prompt only when `interactive` is true.
+ */
+import type {MembraneClient} from '../membrane/client.js'
+import type {Settings} from './settings.js'
+
+import {InterruptedError} from '../errors.js'
+
+export interface SessionContext {
+  /** How long to wait for a connection to become READY (ms). Default: config `connect-timeout`, else 5 min. */
+  connectTimeoutMs?: number
+  /** A terminal on stdin and stderr, no --json, no CLOSE_NO_PROMPT: questions may be asked. */
+  interactive: boolean
+  /** Where no prompt may run and no spinner is drawn (`--json`). */
+  json?: boolean
+  membrane: MembraneClient
+  /** Opens a URL in a browser; resolves false when it could not (stubbed in tests). */
+  openBrowser?: (url: string) => Promise<boolean>
+  /** How often to ask Membrane whether a connection is READY (ms). Default 1500. */
+  pollMs?: number
+  /** `--sandbox`: the sandbox's own cached connection, and `--sandbox` in every command we suggest. */
+  sandbox: boolean
+  settings: Settings
+  /** Aborted on Ctrl-C: waits stop with InterruptedError. */
+  signal?: AbortSignal
+  /** Waits between polls (stubbed in tests). */
+  sleep?: (ms: number) => Promise<void>
+  /** stderr sink. Default: process.stderr. */
+  stderr?: (text: string) => void
+}
+
+/** Write to the context's stderr. */
+export function say(ctx: Pick<SessionContext, 'stderr'>, text: string): void {
+  if (ctx.stderr) ctx.stderr(text)
+  else process.stderr.write(text)
+}
+
+/** A `close …` command to suggest, in backticks, with `--sandbox` when the sandbox is in use. */
+export function cmd(ctx: Pick<SessionContext, 'sandbox'>, command: string): string {
+  return `\`close ${command}${ctx.sandbox ? ' --sandbox' : ''}\``
+}
+
+/** Whether stderr is a terminal that can show a spinner (never under --json). */
+export function stderrIsTTY(ctx: Pick<SessionContext, 'json' | 'stderr'>): boolean {
+  return !ctx.json && !ctx.stderr && Boolean(process.stderr.isTTY)
+}
+
+/** Wait `ms`, or stop with InterruptedError when the context's signal fires. */
+export async function sleep(ctx: Pick<SessionContext, 'signal' | 'sleep'>, ms: number): Promise<void> {
+  if (ctx.signal?.aborted) throw new InterruptedError()
+  await (ctx.sleep
+    ? ctx.sleep(ms)
+    : new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms)
+        function done(): void {
+          clearTimeout(timer)
+          ctx.signal?.removeEventListener('abort', done)
+          resolve()
+        }
+
+        ctx.signal?.addEventListener('abort', done, {once: true})
+      }))
+
+  if (ctx.signal?.aborted) throw new InterruptedError()
+}
