@@ -18,7 +18,7 @@ import {createOutputContext} from './output/context.js'
 import {Renderer} from './output/renderer.js'
 import {canPrompt} from './prompts/index.js'
 import {sandboxBinPath} from './sandbox/index.js'
-import {resolveConnection} from './session/connection.js'
+import {resolveConnection, type ResolvedConnection} from './session/connection.js'
 import {Settings} from './session/settings.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -41,7 +41,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     out?: Renderer
     settings?: Settings
   } = {}
-private onSigint?: () => void
+  /** The connection in use once close() resolved it; a failure on it may be recovered once (session/recovery.ts). */
+  private connection?: ResolvedConnection
+  private onSigint?: () => void
+  private recovered = false
 
   private get gateway(): MembraneGateway {
     if (!this.cached.gateway) {
@@ -92,6 +95,7 @@ private onSigint?: () => void
   }
 
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
+    if (this.connection && !this.recovered && (await this.recoverAndRetry(error, this.connection))) return
     const failure = toCliError(error)
     process.exitCode = failure.exitCode
     const json = Boolean(this.flags?.json) || this.argv.includes('--json')
@@ -108,10 +112,13 @@ private onSigint?: () => void
       const connection = await resolveConnection({
         flag: this.flags.connection,
         interactive: this.interactive,
+        json: this.flags.json,
         membrane: this.membrane,
         sandbox: this.flags.sandbox,
         settings: this.settings,
+        signal: this.abort.signal,
       })
+      this.connection = connection
       this.cached.api = new CloseApi(
         this.membrane,
         connection.id,
@@ -154,6 +161,33 @@ private onSigint?: () => void
     const api = await this.close()
     this.cached.lookups ??= new Lookups(api, this.settings, api.connectionId)
     return this.cached.lookups
+  }
+
+  /**
+   * The connection in use is gone, needs re-authentication, or the login expired: explain it
+   * (off a terminal) or fix it inline and run the command once more (session/recovery.ts).
+   * Returns true when the failure was handled here.
+   */
+  private async recoverAndRetry(error: Error, connection: ResolvedConnection): Promise<boolean> {
+    const {isRecoverable, recover} = await import('./session/recovery.js')
+    if (!isRecoverable(error)) return false
+    this.recovered = true
+    try {
+      const context = {interactive: this.interactive, json: this.flags.json, membrane: this.membrane}
+      await recover(
+        {...context, sandbox: this.flags.sandbox, settings: this.settings, signal: this.abort.signal},
+        connection,
+        error,
+      )
+      this.cached.api = undefined
+      this.cached.lookups = undefined
+      this.connection = undefined
+      await this.run()
+    } catch (retryError) {
+      await this.catch(retryError as Error)
+    }
+
+    return true
   }
 }
 
