@@ -1,0 +1,32 @@
+import {Args} from '@oclif/core'
+
+import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
+import {SessionCommand} from '../../session/session-command.js'
+
+export default class ConfigSet extends SessionCommand<typeof ConfigSet> {
+  static args = {
+    key: Args.string({description: `One of: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`, required: true}),
+    value: Args.string({description: 'The new value.', required: true}),
+  }
+  static description = `Keys and what they accept:
+${CONFIG_KEYS.map((entry) => `  ${entry.key}: ${entry.description}${entry.values ? ` (${entry.values.join('|')})` : ''}${entry.default ? `; default ${entry.default}` : ''}`).join('\n')}
+
+The file is written atomically with mode 0600. An unknown key or an invalid value exits 2 and says
+what is accepted. Setting \`connection\` by hand skips the checks \`close connections use\` makes.`
+  static examples = [
+    '<%= config.bin %> <%= command.id %> browser never',
+    '<%= config.bin %> <%= command.id %> connect-timeout 600',
+    '<%= config.bin %> <%= command.id %> connection 6650c105e5a4d0b0c1a55e01',
+  ]
+  static summary = 'Set a preference.'
+
+  public async run(): Promise<unknown> {
+    const entry = configKey(this.args.key)
+    const value = entry.validate(this.args.value)
+    await this.settings.update((data) => entry.set(data, value))
+    const result = {key: entry.key, value}
+    if (this.flags.json) this.writeJson(result)
+    else this.tell(`Set ${entry.key} to ${value}.`)
+    return result
+  }
+}

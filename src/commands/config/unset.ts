@@ -1,0 +1,29 @@
+import {Args} from '@oclif/core'
+
+import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
+import {SessionCommand} from '../../session/session-command.js'
+
+export default class ConfigUnset extends SessionCommand<typeof ConfigUnset> {
+  static args = {
+    key: Args.string({description: `One of: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`, required: true}),
+  }
+  static description = `Removes the key from the config file, so its default applies again. Unsetting \`connection\`
+makes close ask for a connection again (or \`close login\`). Unsetting a key that is not set is fine.`
+  static examples = ['<%= config.bin %> <%= command.id %> browser', '<%= config.bin %> <%= command.id %> connection']
+  static summary = 'Remove a preference (back to its default).'
+
+  public async run(): Promise<unknown> {
+    const entry = configKey(this.args.key)
+    const was = entry.get(this.settings.read())
+    if (was !== undefined) await this.settings.update((data) => entry.unset(data))
+    const result = {default: entry.default ?? null, key: entry.key, removed: was !== undefined}
+    if (this.flags.json) {
+      this.writeJson(result)
+    } else {
+      const now = entry.default === undefined ? '' : ` (now the default: ${entry.default})`
+      this.tell(was === undefined ? `${entry.key} was not set.` : `Unset ${entry.key}${now}.`)
+    }
+
+    return result
+  }
+}

@@ -1,0 +1,61 @@
+import {Args} from '@oclif/core'
+
+import {CliError, NotFoundError, UsageError} from '../../errors.js'
+import {isCloseConnection, nameOf} from '../../session/connection-info.js'
+import {adoptConnection, chooseConnection} from '../../session/connection-setup.js'
+import {SessionCommand} from '../../session/session-command.js'
+
+export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse> {
+  static args = {
+    id: Args.string({description: 'Connection ID (see `close connections list`); omit it on a terminal to pick.'}),
+  }
+  static description = `Caches the connection close uses from now on (--connection and CLOSE_CONNECTION_ID still win for
+one run). Without ID, a picker on a terminal; off a terminal the ID is required. A connection that
+needs re-authentication is chosen too; on a terminal you are offered to re-authenticate it at once,
+otherwise the command exits 4 naming \`close connections reconnect\`.`
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> 6650c105e5a4d0b0c1a55e01',
+    '<%= config.bin %> <%= command.id %> 6650c105e5a4d0b0c1a55e01 --sandbox',
+  ]
+  static summary = 'Choose the Close connection to use.'
+
+  public async run(): Promise<unknown> {
+    const ctx = this.session
+    let chosen
+    if (this.args.id) {
+      let connection
+      try {
+        connection = await this.membrane.getConnection(this.args.id)
+      } catch (error) {
+        if (error instanceof CliError && error.code === 'connection_not_found') {
+          throw new NotFoundError(`Membrane has no connection ${this.args.id}.`, {
+            code: 'connection_not_found',
+            hint: `See the ones it has with ${this.suggest('connections list')}.`,
+          })
+        }
+
+        throw error
+      }
+
+      if (!isCloseConnection(connection)) {
+        throw new UsageError(`${nameOf(connection)} (${connection.id}) is not a connection to Close.`, {
+          code: 'not_close_connection',
+          hint: `Choose a Close connection from ${this.suggest('connections list')}.`,
+        })
+      }
+
+      chosen = await adoptConnection(ctx, connection)
+    } else if (this.interactive) {
+      chosen = await chooseConnection(ctx, {alwaysPick: true})
+    } else {
+      throw new UsageError('Missing the connection ID (required when not on a terminal).', {
+        code: 'missing_argument',
+        hint: `Pass it: ${this.suggest('connections use ID')}; ${this.suggest('connections list')} shows the IDs.`,
+      })
+    }
+
+    if (this.flags.json) this.writeJson(chosen)
+    return chosen
+  }
+}
