@@ -1,0 +1,100 @@
+import {expect} from 'chai'
+
+import {UsageError} from '../../../src/errors.js'
+import {activityListParams, activitySummary, formatDuration, withSummary} from '../../../src/services/activities.js'
+
+const LEAD = 'lead_AbCdEfGhIjKlMnOpQrStUv'
+
+function thrown(fn: () => unknown): UsageError {
+  try {
+    fn()
+  } catch (error) {
+    return error as UsageError
+  }
+
+  throw new Error('expected a throw')
+}
+
+describe('services/activities', () => {
+  describe('activityListParams', () => {
+    it('lists a lead’s whole timeline, or the organization’s without a lead', () => {
+      expect(activityListParams({lead: LEAD})).to.deep.equal({lead_id: LEAD})
+      expect(activityListParams({})).to.deep.equal({})
+    })
+
+    it('maps one type word to _type and several to _type__in', () => {
+      expect(activityListParams({lead: LEAD, types: ['call']})).to.deep.equal({_type: 'Call', lead_id: LEAD})
+      expect(activityListParams({lead: LEAD, types: ['email', 'SMS']})).to.deep.equal({
+        _type__in: 'Email,SMS',
+        lead_id: LEAD,
+      })
+      expect(activityListParams({lead: LEAD, types: ['note,meeting', 'note']})).to.deep.equal({
+        _type__in: 'Note,Meeting',
+        lead_id: LEAD,
+      })
+    })
+
+    it('maps status-change to both lead and opportunity status changes', () => {
+      expect(activityListParams({lead: LEAD, types: ['status-change']})).to.deep.equal({
+        _type__in: 'LeadStatusChange,OpportunityStatusChange',
+        lead_id: LEAD,
+      })
+    })
+
+    it('without --lead a type filter exits 2 explaining why', () => {
+      const error = thrown(() => activityListParams({types: ['call']}))
+      expect(error).to.be.instanceOf(UsageError)
+      expect(error.exitCode).to.equal(2)
+      expect(error.message).to.equal('--type needs --lead: Close filters activities by type only within one lead.')
+    })
+
+    it('rejects an unknown type and a lead ID of the wrong kind', () => {
+      expect(thrown(() => activityListParams({lead: LEAD, types: ['fax']})).message).to.equal(
+        '--type "fax" is not an activity type.',
+      )
+      expect(thrown(() => activityListParams({lead: 'cont_AbCdEfGhIjKlMnOpQrStUv'})).message).to.equal(
+        'cont_AbCdEfGhIjKlMnOpQrStUv in --lead is a contact ID, but a lead ID (lead_…) is needed.',
+      )
+    })
+  })
+
+  describe('summary', () => {
+    it('gives each type a readable line', () => {
+      expect(activitySummary({_type: 'Note', note: 'Called Dana\nShe wants a quote'})).to.equal('Called Dana …')
+      expect(activitySummary({_type: 'Note', note_html: '<p>Rich <b>text</b></p>'})).to.equal('Rich text')
+      expect(activitySummary({_type: 'Email', direction: 'outgoing', status: 'sent', subject: 'Quote'})).to.equal(
+        'outgoing: Quote',
+      )
+      expect(activitySummary({_type: 'Email', direction: 'outgoing', status: 'draft', subject: ''})).to.equal(
+        'outgoing, draft: (no subject)',
+      )
+      expect(activitySummary({_type: 'Call', direction: 'outbound', disposition: 'answered', duration: 252})).to.equal(
+        'outbound, 4m 12s, answered',
+      )
+      expect(
+        activitySummary({_type: 'LeadStatusChange', new_status_label: 'Qualified', old_status_label: 'Potential'}),
+      ).to.equal('lead Potential → Qualified')
+      expect(
+        activitySummary({_type: 'OpportunityStatusChange', new_status_label: 'Won', old_status_label: 'Active'}),
+      ).to.equal('opportunity Active → Won')
+      expect(activitySummary({_type: 'SMS', direction: 'inbound', text: 'Yes, 3pm works'})).to.equal(
+        'inbound: Yes, 3pm works',
+      )
+      expect(activitySummary({_type: 'Meeting', status: 'completed', title: 'Demo'})).to.equal('completed: Demo')
+      expect(activitySummary({_type: 'Mystery'})).to.equal('')
+    })
+
+    it('adds the summary as a separate key and leaves the activity untouched', () => {
+      const activity = {_type: 'Note', id: 'acti_1', note: 'x'}
+      expect(withSummary(activity)).to.deep.equal({_type: 'Note', id: 'acti_1', note: 'x', summary: 'x'})
+      expect(activity).to.deep.equal({_type: 'Note', id: 'acti_1', note: 'x'})
+    })
+
+    it('formats durations', () => {
+      expect(formatDuration(45)).to.equal('45s')
+      expect(formatDuration(252)).to.equal('4m 12s')
+      expect(formatDuration(3720)).to.equal('1h 02m')
+      expect(formatDuration(null)).to.equal('')
+    })
+  })
+})

@@ -1,0 +1,108 @@
+import {expect} from 'chai'
+import {stub} from 'sinon'
+
+import {opportunities} from '../../../src/close/resources.js'
+import {RemoteError, UsageError} from '../../../src/errors.js'
+import {
+  describedForDelete,
+  failIfMissing,
+  forgetStaleLookups,
+  requireChanges,
+  resolveUserId,
+  statusChoices,
+  userChoices,
+  wantsJson,
+} from '../../../src/services/support.js'
+import {JANE, ME, stubResolver} from './stub-resolver.js'
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+
+  throw new Error('expected a rejection')
+}
+
+function rejected(field: string): RemoteError {
+  return new RemoteError('x', {code: 'close_validation', details: {fieldErrors: {[field]: 'Not a valid choice.'}}})
+}
+
+describe('services/support', () => {
+  it('resolveUserId: an ID as given, me and emails through the lookups, the wrong kind exits 2', async () => {
+    const resolver = stubResolver()
+    expect(await resolveUserId(JANE, resolver, '--user')).to.equal(JANE)
+    expect(resolver.resolveUser.called || resolver.me.called).to.equal(false)
+    expect(await resolveUserId('ME', resolver, '--user')).to.equal(ME)
+    expect(await resolveUserId('jane@acme.com', resolver, '--user')).to.equal(JANE)
+    const wrong = await rejection(resolveUserId('task_AAAAAAAAAAAAAAAAAAAAAA', resolver, '--assignee'))
+    expect(wrong).to.be.instanceOf(UsageError)
+    expect(wrong.message).to.match(/^task_AAAAAAAAAAAAAAAAAAAAAA in --assignee is a task ID, but a user ID/)
+    expect((await rejection(resolveUserId(' ', resolver, '--user'))).message).to.equal('--user is empty.')
+  })
+
+  it('failIfMissing: off a terminal names every missing flag at once; on a terminal lets the caller ask', () => {
+    expect(() => failIfMissing(['--lead', '--value'], false)).to.throw(UsageError, 'Missing --lead, --value.')
+    expect(() => failIfMissing(['--lead'], true)).not.to.throw()
+    expect(() => failIfMissing([], false)).not.to.throw()
+  })
+
+  it('requireChanges: an empty update exits 2 listing the flags', () => {
+    try {
+      requireChanges({}, ['text', 'due'])
+      expect.fail('expected a throw')
+    } catch (error) {
+      expect((error as UsageError).message).to.equal('Nothing to update: give at least one field to change.')
+      expect((error as UsageError).hint).to.equal('Pass one or more of --text, --due.')
+    }
+
+    expect(() => requireChanges({text: 'x'}, ['text'])).not.to.throw()
+  })
+
+  it('pickers: statuses with type and pipeline, users with me first', () => {
+    expect(statusChoices([{id: 'stat_1', label: 'Won', pipeline_name: 'Sales', type: 'won'}])).to.deep.equal([
+      {description: 'won · Sales', name: 'Won', value: 'stat_1'},
+    ])
+    const me = {email: 'me@acme.com', first_name: 'Mo', id: ME, last_name: 'Me'}
+    const choices = userChoices(
+      [
+        {email: 'zed@acme.com', first_name: 'Zed', id: 'user_Z'},
+        me,
+        {email: 'jane@acme.com', first_name: 'Jane', id: JANE},
+      ],
+      me,
+    )
+    expect(choices.map((c) => c.name)).to.deep.equal(['Mo Me (me)', 'Jane', 'Zed'])
+    expect(choices[0].value).to.equal(ME)
+  })
+
+  it('forgetStaleLookups: only when Close rejected a status or a user', async () => {
+    const forget = stub().resolves()
+    await forgetStaleLookups(rejected('value'), forget)
+    await forgetStaleLookups(new Error('x'), forget)
+    expect(forget.called).to.equal(false)
+    await forgetStaleLookups(rejected('status_id'), forget)
+    await forgetStaleLookups(rejected('assigned_to'), forget)
+    expect(forget.callCount).to.equal(2)
+  })
+
+  it('describedForDelete: names the record for the question, deletes through the router', async () => {
+    const api = {delete: stub().resolves(), get: stub().resolves({id: 'oppo_1', lead_name: 'Acme'})}
+    const named = describedForDelete(api, (record) => `deal with ${String(record.lead_name)}`)
+    expect(await named.get(opportunities, 'oppo_1')).to.deep.equal({
+      display_name: 'deal with Acme',
+      id: 'oppo_1',
+      lead_name: 'Acme',
+    })
+    await named.delete(opportunities, 'oppo_1')
+    expect(api.delete.calledOnceWith(opportunities, 'oppo_1')).to.equal(true)
+  })
+
+  it('wantsJson: --json, -o json and -o ndjson', () => {
+    expect(wantsJson({json: true})).to.equal(true)
+    expect(wantsJson({output: 'ndjson'})).to.equal(true)
+    expect(wantsJson({output: 'tsv'})).to.equal(false)
+    expect(wantsJson({})).to.equal(false)
+  })
+})
