@@ -28,7 +28,7 @@ export const prompts = {
 
   async editor(message: string, defaultValue = ''): Promise<string> {
     const {editor} = await inquirer()
-    return editor({default: defaultValue, message, waitForUseInput: false}, {output: process.stderr})
+    return editor({default: defaultValue, message, waitForUserInput: false}, {output: process.stderr})
   },
 
   async input(message: string, options: {default?: string; required?: boolean} = {}): Promise<string> {
