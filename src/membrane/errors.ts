@@ -374,11 +374,12 @@ function closeFailure(response: CloseResponse, outcome: Outcome, info?: Membrane
   }
 
   if (status === 401) {
+    // Membrane already refreshed once (reference §3.6): the connection's Close credentials are bad.
     const id = connectionIdFrom(outcome.args, info)
     return {
-      error: new AuthError(shorten(withStop(`Close refused the connection's credentials (HTTP 401)`)), {
-        code: 'close_unauthorized',
-        details,
+      error: new AuthError(`Close refused the connection's credentials (HTTP 401).`, {
+        code: 'connection_not_ready',
+        details: {...details, ...(id ? {connectionId: id} : {})},
         hint: `Re-authenticate with \`membrane connect --connectionId=${id ?? '<id>'}\`, or choose another with \`close connections use\`.`,
       }),
       retryable: false,

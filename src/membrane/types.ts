@@ -56,6 +56,40 @@ export interface ProxyRequest {
 export interface MembraneStatus {
   loggedIn: boolean
   raw: unknown
+  /** The logged-in user's email (or name), when status names one. */
+  user?: string
+}
+
+/** What `membrane connect` gave back (§5.2), whichever shape it printed. */
+export interface ConnectResult {
+  /** The connection's ID: `id` of a connection object, `connectionId`, `resultConnectionId`. */
+  connectionId?: string
+  raw: unknown
+  /** A connection request to poll with `connection-request get` (non-interactive connect). */
+  requestId?: string
+  /** The connection's state when it printed one (`READY`, `CLIENT_ACTION_REQUIRED`, …). */
+  state?: string
+  /** Where the user authenticates: `clientAction.uiUrl` or `url`. */
+  url?: string
+}
+
+/** `membrane connection-request get` (§1.4). */
+export interface ConnectionRequestStatus {
+  /** `resultConnectionId` once the request succeeded. */
+  connectionId?: string
+  /** `resultError` when it failed. */
+  error?: unknown
+  raw: unknown
+  /** `pending`, `success`, `error`, `cancelled` (lower case). */
+  status: string
+}
+
+/** `membrane --version` */
+export interface MembraneVersion {
+  /** False when the binary looks like the agent-skills plugin also called `membrane` (v0.1.x), or has no version. */
+  isMembraneCli: boolean
+  raw: string
+  version?: string
 }
 
 export interface LoginStart {

@@ -239,7 +239,8 @@ describe('membrane/errors', () => {
         stdout: json({error: 'The server could not verify that you are authorized'}),
       })
       expect(unauthorized.error).to.be.instanceOf(AuthError)
-      expect(unauthorized.error.code).to.equal('close_unauthorized')
+      expect(unauthorized.error.code).to.equal('connection_not_ready')
+      expect(unauthorized.error.details).to.deep.include({connectionId: CONN, status: 401})
       expect(unauthorized.error.hint).to.include(`membrane connect --connectionId=${CONN}`)
       const forbidden = fail({
         args: REQUEST_ARGS,
