@@ -26,6 +26,7 @@ export function contactFlags(verb: 'create' | 'update') {
         ? "Email address; replaces the contact's emails (repeatable)."
         : 'Email address (repeatable).',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     name: Flags.string({char: 'n', description: update ? 'New full name.' : 'Full name, e.g. "Jane Doe".'}),
     phone: Flags.string({
@@ -34,6 +35,7 @@ export function contactFlags(verb: 'create' | 'update') {
         ? "Phone number; replaces the contact's phones (repeatable)."
         : 'Phone number, e.g. "+1 415 555 0100" (repeatable).',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     title: Flags.string({char: 't', description: update ? 'New job title.' : 'Job title, e.g. "VP Sales".'}),
   }

@@ -34,6 +34,7 @@ export function leadFlags(verb: 'create' | 'update') {
         : 'A contact: "Name <email>", an email or a name (repeatable).',
       helpGroup: 'CONTACT',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     'contact-email': Flags.string({
       description: update ? 'Add one contact with this email.' : "One contact's email.",
@@ -51,6 +52,7 @@ export function leadFlags(verb: 'create' | 'update') {
     custom: Flags.string({
       description: 'Custom field by ID: cf_ID=value (repeatable; the same ID twice makes a list; cf_ID= unsets).',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     description: Flags.string({description: 'Description of the lead.'}),
     name: Flags.string({

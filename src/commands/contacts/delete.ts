@@ -1,0 +1,38 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import {contacts} from '../../close/resources.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
+
+export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
+  static aliases = ['contacts:rm']
+  static args = {
+    id: Args.string({description: 'Contact ID (cont_…).', required: true}),
+  }
+  static description = `Removes the contact from its lead; this cannot be undone. On a terminal it asks first; off a
+terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints
+{"id": …, "deleted": true} on stdout.`
+  static examples = [
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes',
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes --json',
+  ]
+  static flags = {
+    yes: Flags.boolean({char: 'y', description: 'Delete without asking (required off a terminal).'}),
+  }
+  static summary = 'Delete a contact.'
+
+  public async run(): Promise<DeleteResult> {
+    const result = await deleteRecord(() => this.close(), contacts, this.args.id, {
+      interactive: this.interactive,
+      yes: this.flags.yes,
+    })
+    this.out.message(deleteMessage(contacts, result))
+    if (result.deleted && this.wantsJson()) await this.out.record(contacts, {deleted: true, id: result.id})
+    return result
+  }
+
+  private wantsJson(): boolean {
+    return this.flags.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
+  }
+}

@@ -1,0 +1,30 @@
+import {Args} from '@oclif/core'
+
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {assertId} from '../../close/ids.js'
+import {contacts} from '../../close/resources.js'
+import {fieldsFlag} from '../../flags.js'
+
+export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
+  static aliases = ['contacts:show', 'contacts:view']
+  static args = {
+    id: Args.string({description: 'Contact ID (cont_…).', required: true}),
+  }
+  static examples = [
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
+  ]
+  static flags = {...fieldsFlag}
+  static summary = 'Show one contact with its emails and phones.'
+
+  public async run(): Promise<CloseObject> {
+    const id = assertId(contacts, this.args.id)
+    const close = await this.close()
+    const contact = await close.get(contacts, id)
+    await this.out.record(contacts, contact)
+    return contact
+  }
+}

@@ -1,0 +1,38 @@
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {leads} from '../../close/resources.js'
+import {fieldsFlag} from '../../flags.js'
+import {requireValues} from '../../input/ask.js'
+import {createLead, leadFlags} from '../../services/leads.js'
+
+export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
+  static aliases = ['leads:add']
+  static description = `Only --name is required: on a terminal it is asked for when missing; off a terminal (or with
+--json) a missing --name exits 2. --status takes a lead status label of your organization (default: its
+first status). Add contacts with --contact "Name <email>" (repeatable), or one contact with
+--contact-name/--contact-email/--contact-phone; a business address with the address flags; custom
+fields with --custom cf_ID=value. Prints the lead Close created; --json prints the Close object.`
+  static examples = [
+    '<%= config.bin %> <%= command.id %> --name "Acme Inc" --status Potential',
+    '<%= config.bin %> <%= command.id %> --name "Acme Inc" --url https://acme.com --contact "Jane Doe <jane@acme.com>" --contact "Bob Stone <bob@acme.com>"',
+    '<%= config.bin %> <%= command.id %> --name "Acme Inc" --contact-name "Jane Doe" --contact-email jane@acme.com --contact-phone "+1 415 555 0100"',
+    '<%= config.bin %> <%= command.id %> --name "Acme GmbH" --city Berlin --zip 10115 --country DE --custom cf_abc123=Enterprise --json',
+  ]
+  static flags = {...fieldsFlag, ...leadFlags('create')}
+  static summary = 'Create a lead, with contacts and an address.'
+
+  public async run(): Promise<CloseObject> {
+    const {name} = await requireValues(
+      {name: this.flags.name?.trim()},
+      {name: {flag: '--name', question: 'Lead name (the company):'}},
+      this.interactive,
+    )
+    const lead = await createLead(async () => ({api: await this.close(), lookups: await this.lookups()}), {
+      ...this.flags,
+      name,
+    })
+    await this.out.record(leads, lead)
+    return lead
+  }
+}

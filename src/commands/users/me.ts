@@ -1,0 +1,24 @@
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {users} from '../../close/resources.js'
+import {fieldsFlag} from '../../flags.js'
+
+export default class UsersMe extends BaseCommand<typeof UsersMe> {
+  static description = `The Close user behind the chosen Membrane connection, with their organizations and memberships
+(Close's GET /me/). Handy to check which account a connection acts as.`
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --json',
+    '<%= config.bin %> <%= command.id %> --fields id,email',
+  ]
+  static flags = {...fieldsFlag}
+  static summary = 'Show the user you act as.'
+
+  public async run(): Promise<CloseObject> {
+    const close = await this.close()
+    const me = await close.proxy('GET', '/me/')
+    await this.out.record(users, me)
+    return me
+  }
+}
