@@ -72,7 +72,7 @@ export async function main(
       string,
       (ctx: Context) => Promise<number>
     >
-    return await commands[name]({args, dir: resolveSandboxDir(env), io, json})
+    return await commands[name]({args, dir: resolveSandboxDir(env), env, io, json})
   } catch (error) {
     const failure =
       error instanceof MembraneError

@@ -26,8 +26,9 @@ export type CloseHandler = (request: CloseRequest) => Promise<CloseResponse>
 // A variable, not a literal: the emulator is another module's job and may not be built yet.
 const EMULATOR = '../close/index.js'
 
-export async function openClose(dir: string): Promise<CloseHandler> {
-  const api = (await import(process.env.CLOSE_SANDBOX_CLOSE_MODULE || EMULATOR)) as CloseApi
+/** Open the emulator's store in `dir`; `module` replaces the emulator (tests: CLOSE_SANDBOX_CLOSE_MODULE). */
+export async function openClose(dir: string, module?: string): Promise<CloseHandler> {
+  const api = (await import(module || EMULATOR)) as CloseApi
   const store = await api.openStore(dir)
   return (request) => api.handleCloseRequest(store, request)
 }

@@ -35,6 +35,7 @@ export interface Io {
 export interface Context {
   args: ParsedArgs
   dir: string
+  env: NodeJS.ProcessEnv
   io: Io
   json: boolean
 }
@@ -409,7 +410,7 @@ async function actionRun(ctx: Context): Promise<number> {
   validateInput(found, input)
   const faulted = await applyFault(ctx, false)
   if (faulted !== undefined) return faulted
-  const close = await openClose(ctx.dir)
+  const close = await openClose(ctx.dir, ctx.env.CLOSE_SANDBOX_CLOSE_MODULE)
   const output = await runAction(found, input, close)
   printJson(ctx.io, ctx.json ? {actionRunId: hex(12), output} : output)
   return 0
@@ -433,7 +434,7 @@ export async function request(ctx: Context): Promise<number> {
   const closeRequest = parseProxyRequest(ctx.args, path)
   const faulted = await applyFault(ctx, true)
   if (faulted !== undefined) return faulted
-  const close = await openClose(ctx.dir)
+  const close = await openClose(ctx.dir, ctx.env.CLOSE_SANDBOX_CLOSE_MODULE)
   const out = proxyOutput(await close(closeRequest))
   if (out.stdout) ctx.io.stdout(out.stdout)
   if (out.stderr) ctx.io.stderr(out.stderr)
