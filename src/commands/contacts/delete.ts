@@ -9,9 +9,7 @@ export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
   static args = {
     id: Args.string({description: 'Contact ID (cont_…).', required: true}),
   }
-  static description = `Removes the contact from its lead; this cannot be undone. On a terminal it asks first; off a
-terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints
-{"id": …, "deleted": true} on stdout.`
+  static description = `Removes the contact from its lead; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes',

@@ -12,8 +12,7 @@ export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
   static args = {
     id: Args.string({description: 'Contact ID (cont_…).', required: true}),
   }
-  static description = `Sends only the fields you give. --email and --phone replace the contact's whole list of emails or
-phones with the ones given (repeat them to keep several). Without any field to change it exits 2.`
+  static description = `Sends only the fields you give. --email and --phone replace the contact's whole list of emails or phones with the ones given (repeat them to keep several). Without any field to change it exits 2.`
   static examples = [
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --title "VP Sales"',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --email jane@acme.com --email jane.doe@gmail.com',

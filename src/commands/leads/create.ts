@@ -8,11 +8,7 @@ import {createLead, leadFlags} from '../../services/leads.js'
 
 export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
   static aliases = ['leads:add']
-  static description = `Only --name is required: on a terminal it is asked for when missing; off a terminal (or with
---json) a missing --name exits 2. --status takes a lead status label of your organization (default: its
-first status). Add contacts with --contact "Name <email>" (repeatable), or one contact with
---contact-name/--contact-email/--contact-phone; a business address with the address flags; custom
-fields with --custom cf_ID=value. Prints the lead Close created; --json prints the Close object.`
+  static description = `Only --name is required: on a terminal it is asked for when missing; off a terminal (or with --json) a missing --name exits 2. --status takes a lead status label of your organization (default: its first status). Add contacts with --contact "Name <email>" (repeatable), or one contact with --contact-name/--contact-email/--contact-phone; a business address with the address flags; custom fields with --custom cf_ID=value. Prints the lead Close created; --json prints the Close object.`
   static examples = [
     '<%= config.bin %> <%= command.id %> --name "Acme Inc" --status Potential',
     '<%= config.bin %> <%= command.id %> --name "Acme Inc" --url https://acme.com --contact "Jane Doe <jane@acme.com>" --contact "Bob Stone <bob@acme.com>"',

@@ -9,9 +9,7 @@ export default class LeadsDelete extends BaseCommand<typeof LeadsDelete> {
   static args = {
     id: Args.string({description: 'Lead ID (lead_…).', required: true}),
   }
-  static description = `Deletes the lead with its contacts, opportunities, tasks and activities; this cannot be undone.
-On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on
-stderr; with --json prints {"id": …, "deleted": true} on stdout.`
+  static description = `Deletes the lead with its contacts, opportunities, tasks and activities; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --yes',

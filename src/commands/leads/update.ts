@@ -12,10 +12,7 @@ export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
   static args = {
     id: Args.string({description: 'Lead ID (lead_…).', required: true}),
   }
-  static description = `Sends only the fields you give; everything else stays as it is. Address flags change the lead's
-first address part by part (the others are kept). Close does not change contacts through a lead, so
---contact and --contact-name/--contact-email/--contact-phone add new contacts to the lead; change
-existing ones with \`close contacts update\`. Without any field to change it exits 2.`
+  static description = `Sends only the fields you give; everything else stays as it is. Address flags change the lead's first address part by part (the others are kept). Close does not change contacts through a lead, so --contact and --contact-name/--contact-email/--contact-phone add new contacts to the lead; change existing ones with \`close contacts update\`. Without any field to change it exits 2.`
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --status Qualified',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Acme Corporation" --url https://acme.com',

@@ -6,8 +6,7 @@ import {listFlags} from '../../flags.js'
 
 export default class UsersList extends BaseCommand<typeof UsersList> {
   static aliases = ['users:ls']
-  static description = `Everyone who shares an organization with you, for --user and --assignee values elsewhere (an ID,
-an email or a name). On a terminal the result is a table; piped, it is tab-separated without a header.`
+  static description = `Everyone who shares an organization with you, for --user and --assignee values elsewhere (an ID, an email or a name). On a terminal the result is a table; piped, it is tab-separated without a header.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --json',

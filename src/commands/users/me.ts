@@ -5,8 +5,7 @@ import {users} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
 
 export default class UsersMe extends BaseCommand<typeof UsersMe> {
-  static description = `The Close user behind the chosen Membrane connection, with their organizations and memberships
-(Close's GET /me/). Handy to check which account a connection acts as.`
+  static description = `The Close user behind the chosen Membrane connection, with their organizations and memberships (Close's GET /me/). Handy to check which account a connection acts as.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --json',
