@@ -193,24 +193,12 @@ describe('e2e: raw (sandbox)', () => {
     const cases: Array<[string[], string]> = [
       [['raw', 'lead/'], 'Error: PATH "lead/" must start with /.'],
       [['raw', 'GET', '/lead/../me/'], 'Error: PATH "/lead/../me/" must not contain ...'],
-      [
-        ['raw', 'https://api.close.com/api/v1/me/'],
-        'Error: PATH "https://api.close.com/api/v1/me/" must start with /.',
-      ],
-      [['raw', 'FETCH', '/me/'], 'Error: METHOD "FETCH" is not an HTTP method Close uses.'],
       [['raw', 'GET', '/me/', '-X', 'POST'], 'Error: METHOD GET and -X POST disagree.'],
-      [['raw', 'POST'], 'Error: Missing PATH after POST.'],
       [['raw', '/lead/', '-f', 'name'], 'Error: -f "name" is not key=value.'],
-      [['raw', '/lead/', '-H', 'nocolon'], 'Error: -H "nocolon" is not a header.'],
       [['raw', '/me/', '-o', 'csv'], 'Error: raw prints JSON, so -o csv does not apply.'],
-      [
-        ['raw', 'GET', '/lead/', '--input', 'x.json'],
-        'Error: A GET request has no body, so --input cannot be used with it.',
-      ],
       [['raw', '/lead/', '--input', 'missing.json'], 'Error: Cannot read missing.json: no such file.'],
     ]
     for (const [args, message] of cases) {
-       
       const result = await close([...args, '--debug'])
       expect(result.exitCode, args.join(' ')).to.equal(2)
       expect(result.stdout).to.equal('')

@@ -20,10 +20,9 @@ export const actionView: RecordView = {
 
 export default class ActionsList extends BaseCommand<typeof ActionsList> {
   static aliases = ['actions:ls']
-  static description = `Membrane's pre-built Close actions on the connection in use, best matches first when --intent is
-given (Membrane ranks them by meaning, not by exact words). Run one with \`close actions run KEY\`. --json prints
-the full objects, each with the inputSchema that \`actions run\` checks its --input against. An action without a
-key shows its ID in the KEY column; \`actions run\` takes either.`
+  static description = `The actions Membrane offers on the Close connection in use. With --intent, the best matches come first (Membrane ranks them by meaning, not by exact words). Run one with \`close actions run KEY\`.
+
+--json prints the full objects, each with the inputSchema that \`actions run\` checks its --input against. An action without a key shows its ID in the KEY column; \`actions run\` takes either.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     "<%= config.bin %> <%= command.id %> --intent 'create a task'",

@@ -33,10 +33,11 @@ export default class ActionsRun extends BaseCommand<typeof ActionsRun> {
       required: true,
     }),
   }
-  static description = `Runs the action with \`membrane action run\` on the connection in use and prints its output (JSON, pretty
-on a terminal, compact when piped). The input is checked against the action's inputSchema before anything runs:
-a missing required property or a value of the wrong type exits 2 naming the property, and so does input that is
-not valid JSON. Actions whose key starts with list-/get-/find-/search- are retried on 429/5xx; others never are.`
+  static description = `Runs the action with \`membrane action run\` on the connection in use and prints its output: JSON, pretty on a terminal, compact when piped.
+
+The input is checked against the action's inputSchema before anything runs: a missing required property or a value of the wrong type exits 2 naming the property, and so does input that is not valid JSON. Actions whose key starts with list-, get-, find- or search- are retried on 429/5xx; others never are, so nothing is created twice.
+
+Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 login or connection needed; 5 no such action or record; 6 still rate limited.`
   static examples = [
     '<%= config.bin %> <%= command.id %> get-lead --input \'{"id": "lead_8dWqYqDz3mTBxqZ2Y0n7kA"}\'',
     '<%= config.bin %> <%= command.id %> create-note --input @note.json',
