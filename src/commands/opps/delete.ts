@@ -1,0 +1,48 @@
+import {Args, Flags} from '@oclif/core'
+
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {formatMoney} from '../../close/format.js'
+import {assertId} from '../../close/ids.js'
+import {opportunities} from '../../close/resources.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
+import {describedForDelete, wantsJson} from '../../services/support.js'
+
+export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
+  static aliases = ['opps:rm']
+  static args = {
+    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
+  }
+  static description = [
+    'On a terminal you are shown the opportunity and asked to confirm; off a terminal (scripts, CI) --yes',
+    'is required. There is no undo.',
+  ].join(' ')
+  static examples = [
+    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj',
+    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes',
+    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes --json',
+  ]
+  static flags = {
+    yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
+  }
+  static summary = 'Delete an opportunity.'
+
+  public async run(): Promise<DeleteResult> {
+    const id = assertId(opportunities, this.args.id)
+    const result = await deleteRecord(async () => describedForDelete(await this.close(), describe), opportunities, id, {
+      interactive: this.interactive,
+      yes: this.flags.yes,
+    })
+    this.out.message(deleteMessage(opportunities, result))
+    if (result.deleted && wantsJson(this.flags)) await this.out.record(opportunities, {deleted: true, id: result.id})
+    return result
+  }
+}
+
+/** How the confirmation question and the result name the opportunity. */
+function describe(opp: CloseObject): string {
+  return [opp.lead_name, opp.status_label, opp.value === undefined ? '' : formatMoney(opp.value, opp.value_currency)]
+    .filter(Boolean)
+    .join(', ')
+}

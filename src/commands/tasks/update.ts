@@ -1,0 +1,54 @@
+import {Args, Flags} from '@oclif/core'
+
+import type {CloseObject} from '../../close/normalize.js'
+
+import {BaseCommand} from '../../base-command.js'
+import {assertId} from '../../close/ids.js'
+import {tasks} from '../../close/resources.js'
+import {fieldsFlag} from '../../flags.js'
+import {withFieldErrors} from '../../services/leads.js'
+import {forgetStaleLookups, lazyResolver, requireChanges} from '../../services/support.js'
+import {TASK_FIELD_FLAGS, taskBody} from '../../services/tasks.js'
+import {taskFlags} from './create.js'
+
+export default class TasksUpdate extends BaseCommand<typeof TasksUpdate> {
+  static aliases = ['tasks:edit']
+  static args = {
+    id: Args.string({description: 'Task ID (task_…).', required: true}),
+  }
+  static description = [
+    'Sends only the flags given. --no-complete reopens a done task; to complete tasks use `close tasks',
+    'done`, which takes several IDs at once.',
+  ].join(' ')
+  static examples = [
+    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --due +2d',
+    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --text "Call Dana, not Sam" --assignee me',
+    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --no-complete --json',
+  ]
+  static flags = {
+    ...fieldsFlag,
+    ...taskFlags,
+    complete: Flags.boolean({allowNo: true, description: 'Mark done (--complete) or not done (--no-complete).'}),
+  }
+  static summary = "Change a task's text, due date or assignee, or reopen it."
+
+  public async run(): Promise<CloseObject> {
+    const {flags} = this
+    const id = assertId(tasks, this.args.id)
+    const changes = await taskBody(
+      {assignee: flags.assignee, due: flags.due, text: flags.text},
+      lazyResolver(() => this.lookups()),
+    )
+    if (flags.complete !== undefined) changes.is_complete = flags.complete
+    requireChanges(changes, ['text', 'due', 'assignee', 'complete', 'no-complete'])
+    const close = await this.close()
+    try {
+      const updated = await withFieldErrors(() => close.update(tasks, id, changes), TASK_FIELD_FLAGS, 'task')
+      await this.out.record(tasks, updated)
+      return updated
+    } catch (error) {
+      await forgetStaleLookups(error, async () => (await this.lookups()).forget())
+      throw error
+    }
+  }
+}
