@@ -201,8 +201,8 @@ export const notes: ResourceDef = {
     {header: 'ID', key: 'id'},
     {format: 'datetime', header: 'DATE', key: 'date_created'},
     {header: 'AUTHOR', key: 'user_name', maxWidth: 18},
-    {header: 'LEAD', key: 'lead_id'},
     {header: 'NOTE', key: 'note', maxWidth: 60},
+    {header: 'LEAD', key: 'lead_id'},
   ],
   fields: [
     ...common,

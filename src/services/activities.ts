@@ -89,15 +89,15 @@ const SUMMARIES: Record<string, (activity: CloseObject) => string> = {
   Meeting: (activity) => join([str(activity.status), str(activity.title) || plainText(activity, '', 'user_note_html')]),
   Note: (activity) => plainText(activity, 'note', 'note_html'),
   OpportunityStatusChange: (activity) => statusChange('opportunity', activity),
-  SMS: (activity) => join([str(activity.direction), firstLine(str(activity.text))]),
-  TaskCompleted: (activity) => firstLine(str(activity.task_text)),
+  SMS: (activity) => join([str(activity.direction), oneLine(str(activity.text))]),
+  TaskCompleted: (activity) => oneLine(str(activity.task_text)),
 }
 
 /** One readable line per activity: note text, email subject, call direction and duration, status old → new. */
 export function activitySummary(activity: CloseObject): string {
   const summary = SUMMARIES[str(activity._type)]
   if (summary) return summary(activity)
-  return firstLine(str(activity.note) || str(activity.text) || str(activity.subject))
+  return oneLine(str(activity.note) || str(activity.text) || str(activity.subject))
 }
 
 function statusChange(what: string, activity: CloseObject): string {
@@ -106,7 +106,7 @@ function statusChange(what: string, activity: CloseObject): string {
 
 /** The first line of a plain-text field, else of an HTML field with the tags taken out. */
 function plainText(activity: CloseObject, textKey: string, htmlKey: string): string {
-  return firstLine((textKey ? str(activity[textKey]) : '') || htmlToText(str(activity[htmlKey])))
+  return oneLine((textKey ? str(activity[textKey]) : '') || htmlToText(str(activity[htmlKey])))
 }
 
 /** Seconds → `45s`, `4m 12s`, `1h 02m`. */
@@ -119,13 +119,13 @@ export function formatDuration(value: unknown): string {
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`
 }
 
-function firstLine(text: string): string {
-  const lines = text
+/** All the text on one line (the table cuts it to the column's width). */
+function oneLine(text: string): string {
+  return text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
-  if (lines.length === 0) return ''
-  return lines.length > 1 ? `${lines[0]} …` : lines[0]
+    .join(' ')
 }
 
 function join(parts: string[]): string {

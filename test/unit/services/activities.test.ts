@@ -60,7 +60,9 @@ describe('services/activities', () => {
 
   describe('summary', () => {
     it('gives each type a readable line', () => {
-      expect(activitySummary({_type: 'Note', note: 'Called Dana\nShe wants a quote'})).to.equal('Called Dana …')
+      expect(activitySummary({_type: 'Note', note: 'Called Dana\n\nShe wants a quote'})).to.equal(
+        'Called Dana She wants a quote',
+      )
       expect(activitySummary({_type: 'Note', note_html: '<p>Rich <b>text</b></p>'})).to.equal('Rich text')
       expect(activitySummary({_type: 'Email', direction: 'outgoing', status: 'sent', subject: 'Quote'})).to.equal(
         'outgoing: Quote',
