@@ -90,6 +90,30 @@ function userFrom(value: Obj): string | undefined {
   return str(value.email) ?? str(user?.email) ?? str(user?.name) ?? str(value.user)
 }
 
+/** `connect` output in any of its shapes (reference §5.2) → IDs, state and the auth URL. */
+function connectResult(raw: unknown, fallbackId?: string): ConnectResult {
+  const value = isObject(raw) ? raw : {}
+  const nested = isObject(value.connection) ? value.connection : {}
+  const request = str(value.requestId) ?? str(value.connectionRequestId)
+  const clientAction = [value.clientAction, nested.clientAction].find((candidate) => isObject(candidate)) as
+    Obj | undefined
+  const connectionId =
+    (request ? undefined : str(value.id)) ??
+    str(value.connectionId) ??
+    str(value.resultConnectionId) ??
+    str(nested.id) ??
+    fallbackId
+  const url = str(clientAction?.uiUrl) ?? str(value.url) ?? str(value.uiUrl) ?? str(value.authUrl)
+  const state = str(value.state) ?? str(nested.state)
+  return {
+    connectionId,
+    raw,
+    ...(request ? {requestId: request} : {}),
+    ...(state ? {state} : {}),
+    ...(url ? {url} : {}),
+  }
+}
+
 export class MembraneClient {
   constructor(readonly gateway: MembraneGateway) {}
 
@@ -109,30 +133,7 @@ export class MembraneClient {
       return {connectionId: target.connectionId, raw: stripAnsi(result.stdout).trim(), url}
     }
 
-    const raw = result.json.value
-    const value = isObject(raw) ? raw : {}
-    const nested = isObject(value.connection) ? value.connection : {}
-    const request = str(value.requestId) ?? str(value.connectionRequestId)
-    const clientAction = isObject(value.clientAction)
-      ? value.clientAction
-      : isObject(nested.clientAction)
-        ? nested.clientAction
-        : {}
-    const connectionId =
-      (request ? undefined : str(value.id)) ??
-      str(value.connectionId) ??
-      str(value.resultConnectionId) ??
-      str(nested.id) ??
-      target.connectionId
-    const url = str(clientAction.uiUrl) ?? str(value.url) ?? str(value.uiUrl) ?? str(value.authUrl)
-    const state = str(value.state) ?? str(nested.state)
-    return {
-      connectionId,
-      raw,
-      ...(request ? {requestId: request} : {}),
-      ...(state ? {state} : {}),
-      ...(url ? {url} : {}),
-    }
+    return connectResult(result.json.value, target.connectionId)
   }
 
   /** `membrane connection get ID --json` */

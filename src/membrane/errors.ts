@@ -206,28 +206,29 @@ function headerObjects(layer: Obj): Obj[] {
   return found
 }
 
+/** Close's status and body inside one error layer's `data`: `{status, body}`, `{response: {status, data}}`, `{status, data}`. */
+function closeInData(data: Obj, isRun: boolean): CloseResponse | undefined {
+  const response = isObject(data.response) ? data.response : undefined
+  const status = num(data.status) ?? num(data.statusCode) ?? num(response?.status) ?? num(response?.statusCode)
+  if (status === undefined) return undefined
+  const body = [data.body, response?.data, response?.body, data.data, data.responseBody].find(
+    (candidate) => candidate !== undefined,
+  )
+  if (!isRun && body === undefined && !response) return undefined
+  return {body: body ?? null, headers: headerObjects(data), status}
+}
+
 /** Close's status and body carried in a Membrane error's `data` (or its causes'). */
 function closeResponseInError(info: MembraneErrorInfo): CloseResponse | undefined {
+  const runError = lower(info.type) === 'action_run'
   for (const layer of info.layers) {
-    const data = isObject(layer.data) ? layer.data : undefined
-    if (!data) continue
-    const response = isObject(data.response) ? data.response : undefined
-    const status = num(data.status) ?? num(data.statusCode) ?? num(response?.status) ?? num(response?.statusCode)
-    const body = [data.body, response?.data, response?.body, data.data, data.responseBody].find(
-      (candidate) => candidate !== undefined,
-    )
-    const isRun = lower(str(layer.type)) === 'action_run' || lower(info.type) === 'action_run'
-    if (status !== undefined && (isRun || body !== undefined || response)) {
-      return {body: body ?? null, headers: [...headerObjects(data), ...headerObjects(layer)], status}
-    }
+    if (!isObject(layer.data)) continue
+    const found = closeInData(layer.data, runError || lower(str(layer.type)) === 'action_run')
+    if (found) return {...found, headers: [...found.headers, ...headerObjects(layer)]}
   }
 
-  if (lower(info.type) === 'action_run' && info.message) {
-    const status = /status(?: code)?:?\s+(\d{3})\b/i.exec(info.message)?.[1]
-    if (status) return {body: null, headers: [], status: Number(status)}
-  }
-
-  return undefined
+  const status = runError && info.message ? /status(?: code)?:?\s+(\d{3})\b/i.exec(info.message)?.[1] : undefined
+  return status ? {body: null, headers: [], status: Number(status)} : undefined
 }
 
 function closeResponseInProxy(outcome: Outcome, value: unknown, found: boolean): CloseResponse | undefined {
@@ -470,20 +471,24 @@ function gatherFacts(outcome: Outcome): Facts {
   const stderr = stripAnsi(outcome.stderr)
   const wrapped = outcome.proxy && json.found && isWrappedResponse(value)
   const info = wrapped ? undefined : membraneError(value)
-  const close = (info ? closeResponseInError(info) : undefined) ?? closeResponseInProxy(outcome, value, json.found)
+  const base = {json, membraneShaped: false, outcome, reason: firstLines(stderr) || undefined, stderr, text: stderr}
+  if (!info) {
+    const close = closeResponseInProxy(outcome, value, json.found)
+    return {...base, close, membraneStatus: close ? undefined : stderrStatus(stderr)}
+  }
+
+  const close = closeResponseInError(info) ?? closeResponseInProxy(outcome, value, json.found)
   return {
+    ...base,
     close,
-    code: lower(info?.code),
+    code: lower(info.code),
     info,
-    json,
-    key: lower(info?.key),
-    membraneShaped: Boolean(info && (info.type || info.key || info.code)),
-    membraneStatus: info?.status ?? (close ? undefined : stderrStatus(stderr)),
-    outcome,
-    reason: info?.message ? shorten(info.message) : firstLines(stderr) || undefined,
-    stderr,
-    text: [info?.message, info?.key, info?.code, stderr].filter(Boolean).join(' '),
-    type: lower(info?.type),
+    key: lower(info.key),
+    membraneShaped: Boolean(info.type || info.key || info.code),
+    membraneStatus: info.status ?? (close ? undefined : stderrStatus(stderr)),
+    reason: info.message ? shorten(info.message) : base.reason,
+    text: [info.message, info.key, info.code, stderr].filter(Boolean).join(' '),
+    type: lower(info.type),
   }
 }
 
