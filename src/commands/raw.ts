@@ -24,7 +24,7 @@ export default class Raw extends BaseCommand<typeof Raw> {
 
 Fields: -f key=value sends a string, -F key=value a typed value (true, false, null, numbers, @file for a file's text, @- for stdin). Keys nest as a.b, a[b], a[] (append to a list) and a[][b] (a list of objects); custom.cf_… keys stay flat, as Close names custom fields. Fields go into the query string for GET and into a JSON body otherwise. --input FILE (or - for stdin) sends a body as it is; fields then go into the query string.
 
-The response body is printed as it came: JSON pretty on a terminal, compact when piped. --paginate follows _skip/_limit/has_more (and the cursors of /event/ and /data/search/) and prints one JSON array of every page's data, or one record per line with -o ndjson, written as the pages arrive.
+The response body is printed as it came: JSON pretty on a terminal, compact when piped. --paginate follows _skip/_limit/has_more (and the cursors of /event/ and /data/search/) and prints one JSON array of every page's data, or one record per line with -o ndjson, written as the pages arrive. Without --paginate, -o ndjson prints a list's records one per line.
 
 GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit codes: 0 success; 2 bad arguments; 3 Close refused or failed (4xx/5xx, with Close's body on stderr); 4 HTTP 401/403 or no connection; 5 not found (404); 6 still rate limited after retries.`
   static examples = [
@@ -54,7 +54,7 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
     }),
     include: Flags.boolean({
       char: 'i',
-      description: 'Print the HTTP status line and response headers before the body.',
+      description: 'Print the HTTP status line and response headers before the body (the first page with --paginate).',
     }),
     input: Flags.string({
       description: 'File holding the request body, or - for stdin (fields then go into the query string).',
