@@ -1,0 +1,521 @@
+/**
+ * The on-disk store. Layout under the sandbox directory:
+ *
+ *   meta.json                      organization, users, statuses, pipelines, custom fields, and the
+ *                                  name of the current generation directory
+ *   <generation>/chunks/00000.json leads of one chunk with their contacts, opportunities and tasks
+ *   <generation>/chunks/00000.acts.json   the activities of those leads
+ *   <generation>/index/lead.txt    `lead_id chunk` per line, in list order (newest first)
+ *   <generation>/index/{cont,oppo,task,acti}.txt   `id chunk` per line
+ *
+ * A list page or a get reads the small index and only the chunks it needs. Every file is written
+ * atomically (temp file + rename); writers hold a lock directory so concurrent processes do not
+ * lose each other's updates. A reseed writes a new generation and then swaps meta.json.
+ */
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import type {
+  ActsData,
+  ChunkData,
+  CustomField,
+  LeadStatus,
+  Meta,
+  OpportunityStatus,
+  Pipeline,
+  StoredActivity,
+  StoredContact,
+  StoredLead,
+  StoredOpportunity,
+  StoredTask,
+  StoredUser,
+} from './types.js'
+
+import {dateOnly} from './format.js'
+import {idPrefix} from './ids.js'
+
+export const STORE_VERSION = 1
+
+export type IndexKind = 'acti' | 'cont' | 'lead' | 'oppo' | 'task'
+
+const INDEX_BY_PREFIX: Record<string, IndexKind> = {
+  acti_: 'acti',
+  cont_: 'cont',
+  lead_: 'lead',
+  oppo_: 'oppo',
+  task_: 'task',
+}
+
+export function metaPath(dir: string): string {
+  return path.join(dir, 'meta.json')
+}
+
+export function chunkFileName(n: number, acts = false): string {
+  return `${String(n).padStart(5, '0')}${acts ? '.acts' : ''}.json`
+}
+
+/** Write a file so readers see either the old or the new content, never a torn one. */
+export async function atomicWrite(file: string, content: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  await writeFile(tmp, content)
+  try {
+    await rename(tmp, file)
+  } catch (error) {
+    await rm(tmp, {force: true})
+    throw error
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    if (isMissing(error)) return undefined
+    throw error
+  }
+}
+
+function parseJson<T>(file: string, text: string): T {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    throw new Error(`The sandbox data file ${file} is corrupt; re-create it with \`close sandbox reset\`.`)
+  }
+}
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms)
+  })
+
+/** Run `fn` holding the store's write lock (a directory, so it works across processes). */
+export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(dir, '.lock')
+  await mkdir(dir, {recursive: true})
+  const started = Date.now()
+  for (;;) {
+    try {
+      await mkdir(lock)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const info = await stat(lock).catch(() => {})
+      // A lock left behind by a killed process is taken over after 10 s.
+      if (info && Date.now() - info.mtimeMs > 10_000) {
+        await rm(lock, {force: true, recursive: true})
+        continue
+      }
+
+      if (Date.now() - started > 15_000) throw new Error(`The sandbox store ${dir} is locked by another process.`)
+      await sleep(10)
+    }
+  }
+
+  try {
+    return await fn()
+  } finally {
+    await rm(lock, {force: true, recursive: true})
+  }
+}
+
+/**
+ * `id chunk` lines. Lookups search the text (no parsing of the whole index), which keeps a get
+ * cheap even with hundreds of thousands of IDs.
+ */
+export class IdIndex {
+  dirty = false
+  private text: string
+
+  constructor(content: string) {
+    this.text = `\n${content}`
+  }
+
+  add(id: string, chunk: number): void {
+    this.text += `${id} ${chunk}\n`
+    this.dirty = true
+  }
+
+  count(): number {
+    let n = 0
+    for (let at = this.text.indexOf('\n', 1); at !== -1; at = this.text.indexOf('\n', at + 1)) n++
+    return n
+  }
+
+  entries(): Array<[string, number]> {
+    const out: Array<[string, number]> = []
+    for (const line of this.text.slice(1).split('\n')) {
+      if (!line) continue
+      const space = line.indexOf(' ')
+      out.push([line.slice(0, space), Number(line.slice(space + 1))])
+    }
+
+    return out
+  }
+
+  get(id: string): number | undefined {
+    const key = `\n${id} `
+    const at = this.text.indexOf(key)
+    if (at === -1) return undefined
+    const end = this.text.indexOf('\n', at + key.length)
+    return Number(this.text.slice(at + key.length, end))
+  }
+
+  prepend(id: string, chunk: number): void {
+    this.text = `\n${id} ${chunk}\n${this.text.slice(1)}`
+    this.dirty = true
+  }
+
+  remove(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const at = this.text.indexOf(`\n${id} `)
+      if (at === -1) continue
+      const end = this.text.indexOf('\n', at + 1)
+      this.text = this.text.slice(0, at) + this.text.slice(end)
+      this.dirty = true
+    }
+  }
+
+  serialize(): string {
+    return this.text.slice(1)
+  }
+}
+
+function groupBy<T extends {lead_id: string}>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const item of items) {
+    const list = map.get(item.lead_id)
+    if (list) list.push(item)
+    else map.set(item.lead_id, [item])
+  }
+
+  return map
+}
+
+function byId<T extends {id: string}>(items: T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]))
+}
+
+interface ChunkMaps {
+  contacts: Map<string, StoredContact>
+  contactsByLead: Map<string, StoredContact[]>
+  leads: Map<string, StoredLead>
+  opportunities: Map<string, StoredOpportunity>
+  opportunitiesByLead: Map<string, StoredOpportunity[]>
+  tasks: Map<string, StoredTask>
+  tasksByLead: Map<string, StoredTask[]>
+}
+
+/** One chunk file in memory, with lookup maps built on first use. */
+export class Chunk {
+  dirty = false
+  private maps?: ChunkMaps
+
+  constructor(
+    readonly n: number,
+    readonly data: ChunkData,
+  ) {}
+
+  contact(id: string): StoredContact | undefined {
+    return this.index().contacts.get(id)
+  }
+
+  contactsOf(leadId: string): StoredContact[] {
+    return this.index().contactsByLead.get(leadId) ?? []
+  }
+
+  lead(id: string): StoredLead | undefined {
+    return this.index().leads.get(id)
+  }
+
+  opportunitiesOf(leadId: string): StoredOpportunity[] {
+    return this.index().opportunitiesByLead.get(leadId) ?? []
+  }
+
+  opportunity(id: string): StoredOpportunity | undefined {
+    return this.index().opportunities.get(id)
+  }
+
+  task(id: string): StoredTask | undefined {
+    return this.index().tasks.get(id)
+  }
+
+  tasksOf(leadId: string): StoredTask[] {
+    return this.index().tasksByLead.get(leadId) ?? []
+  }
+
+  /** Mark changed: it will be written on commit, and its maps are rebuilt on next use. */
+  touch(): void {
+    this.dirty = true
+    this.maps = undefined
+  }
+
+  private index(): ChunkMaps {
+    if (!this.maps) {
+      const {contacts, leads, opportunities, tasks} = this.data
+      this.maps = {
+        contacts: byId(contacts),
+        contactsByLead: groupBy(contacts),
+        leads: byId(leads),
+        opportunities: byId(opportunities),
+        opportunitiesByLead: groupBy(opportunities),
+        tasks: byId(tasks),
+        tasksByLead: groupBy(tasks),
+      }
+    }
+
+    return this.maps
+  }
+}
+
+export class Acts {
+  dirty = false
+  private map?: Map<string, StoredActivity>
+
+  constructor(
+    readonly n: number,
+    readonly data: ActsData,
+  ) {}
+
+  activity(id: string): StoredActivity | undefined {
+    this.map ??= byId(this.data.activities)
+    return this.map.get(id)
+  }
+
+  touch(): void {
+    this.dirty = true
+    this.map = undefined
+  }
+}
+
+/** A unit of work: files read once per request, changed files written on commit. */
+export class Txn {
+  private readonly acts = new Map<number, Promise<Acts>>()
+  private readonly chunks = new Map<number, Promise<Chunk>>()
+  private readonly indexes = new Map<IndexKind, Promise<IdIndex>>()
+
+  constructor(readonly store: CloseStore) {}
+
+  activities(n: number): Promise<Acts> {
+    let acts = this.acts.get(n)
+    if (!acts) {
+      const file = path.join(this.store.chunksDir, chunkFileName(n, true))
+      acts = readText(file).then(
+        (text) => new Acts(n, text === undefined ? {activities: []} : parseJson<ActsData>(file, text)),
+      )
+      this.acts.set(n, acts)
+    }
+
+    return acts
+  }
+
+  async allActs(): Promise<Acts[]> {
+    const numbers = await this.chunkNumbers()
+    return Promise.all(numbers.map((n) => this.activities(n)))
+  }
+
+  /** Every chunk, in order, loaded. For filtered lists, which scan. */
+  async allChunks(): Promise<Chunk[]> {
+    const numbers = await this.chunkNumbers()
+    return Promise.all(numbers.map((n) => this.chunk(n)))
+  }
+
+  chunk(n: number): Promise<Chunk> {
+    let chunk = this.chunks.get(n)
+    if (!chunk) {
+      const file = path.join(this.store.chunksDir, chunkFileName(n))
+      chunk = readText(file).then(
+        (text) =>
+          new Chunk(
+            n,
+            text === undefined
+              ? {contacts: [], leads: [], opportunities: [], tasks: []}
+              : parseJson<ChunkData>(file, text),
+          ),
+      )
+      this.chunks.set(n, chunk)
+    }
+
+    return chunk
+  }
+
+  /** The chunk a new lead goes into: the last one, or a fresh one once that is full. */
+  async chunkForNewLead(): Promise<Chunk> {
+    const numbers = await this.chunkNumbers()
+    if (numbers.length === 0) return this.chunk(0)
+    const last = await this.chunk(numbers.at(-1)!)
+    if (last.data.leads.length < this.store.meta.chunkSize) return last
+    return this.chunk(last.n + 1)
+  }
+
+  async chunkNumbers(): Promise<number[]> {
+    let names: string[]
+    try {
+      names = await readdir(this.store.chunksDir)
+    } catch (error) {
+      if (isMissing(error)) return []
+      throw error
+    }
+
+    const numbers = names.filter((name) => /^\d+\.json$/.test(name)).map((name) => Number.parseInt(name, 10))
+    return numbers.sort((a, b) => a - b)
+  }
+
+  async commit(): Promise<void> {
+    await mkdir(this.store.chunksDir, {recursive: true})
+    await mkdir(this.store.indexDir, {recursive: true})
+    const writes: Array<Promise<void>> = []
+    for (const pending of this.chunks.values()) {
+      const chunk = await pending
+      if (chunk.dirty) {
+        writes.push(atomicWrite(path.join(this.store.chunksDir, chunkFileName(chunk.n)), JSON.stringify(chunk.data)))
+      }
+    }
+
+    for (const pending of this.acts.values()) {
+      const acts = await pending
+      if (acts.dirty) {
+        writes.push(
+          atomicWrite(path.join(this.store.chunksDir, chunkFileName(acts.n, true)), JSON.stringify(acts.data)),
+        )
+      }
+    }
+
+    await Promise.all(writes)
+    // Indexes last: an object is findable only once its chunk is on disk.
+    const indexWrites: Array<Promise<void>> = []
+    for (const [kind, pending] of this.indexes) {
+      const index = await pending
+      if (index.dirty) indexWrites.push(atomicWrite(path.join(this.store.indexDir, `${kind}.txt`), index.serialize()))
+    }
+
+    await Promise.all(indexWrites)
+  }
+
+  index(kind: IndexKind): Promise<IdIndex> {
+    let index = this.indexes.get(kind)
+    if (!index) {
+      index = readText(path.join(this.store.indexDir, `${kind}.txt`)).then((text) => new IdIndex(text ?? ''))
+      this.indexes.set(kind, index)
+    }
+
+    return index
+  }
+
+  /** The chunk holding the object with this ID, by its prefix's index; undefined if unknown. */
+  async locate(id: string): Promise<number | undefined> {
+    const prefix = idPrefix(id)
+    const kind = prefix ? INDEX_BY_PREFIX[prefix] : undefined
+    if (!kind) return undefined
+    return (await this.index(kind)).get(id)
+  }
+}
+
+export interface StoreOptions {
+  /** The clock for `today` (task views, date_won defaults) and timestamps; default the real one. */
+  now?: () => Date
+}
+
+export class CloseStore {
+  readonly chunksDir: string
+  readonly indexDir: string
+  private lookups?: {
+    customFields: Map<string, CustomField>
+    leadStatuses: Map<string, LeadStatus>
+    opportunityStatuses: Map<string, {pipeline: Pipeline; status: OpportunityStatus}>
+    users: Map<string, StoredUser>
+  }
+
+  constructor(
+    readonly dir: string,
+    readonly meta: Meta,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.chunksDir = path.join(dir, meta.generation, 'chunks')
+    this.indexDir = path.join(dir, meta.generation, 'index')
+  }
+
+  /** A custom field by ID (`cf_…`) or, case-insensitively, by name. */
+  customField(idOrName: string): CustomField | undefined {
+    const {customFields} = this.maps()
+    return (
+      customFields.get(idOrName) ?? this.meta.customFields.find((f) => f.name.toLowerCase() === idOrName.toLowerCase())
+    )
+  }
+
+  leadStatus(id: string): LeadStatus | undefined {
+    return this.maps().leadStatuses.get(id)
+  }
+
+  now(): Date {
+    return this.clock()
+  }
+
+  opportunityStatus(id: string): undefined | {pipeline: Pipeline; status: OpportunityStatus} {
+    return this.maps().opportunityStatuses.get(id)
+  }
+
+  /** Run a read-only unit of work. */
+  async read<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
+    return fn(new Txn(this))
+  }
+
+  /** Today's date (UTC), `YYYY-MM-DD`. */
+  today(): string {
+    return dateOnly(this.clock())
+  }
+
+  user(id: null | string | undefined): StoredUser | undefined {
+    return id ? this.maps().users.get(id) : undefined
+  }
+
+  userName(id: null | string | undefined): null | string {
+    const user = this.user(id)
+    return user ? `${user.first_name} ${user.last_name}`.trim() : null
+  }
+
+  /** Run a unit of work that writes: under the lock, on fresh reads, committed at the end. */
+  async write<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
+    return withLock(this.dir, async () => {
+      const txn = new Txn(this)
+      const result = await fn(txn)
+      await txn.commit()
+      return result
+    })
+  }
+
+  private maps(): NonNullable<CloseStore['lookups']> {
+    if (!this.lookups) {
+      const opportunityStatuses = new Map<string, {pipeline: Pipeline; status: OpportunityStatus}>()
+      for (const pipeline of this.meta.pipelines) {
+        for (const status of pipeline.statuses) opportunityStatuses.set(status.id, {pipeline, status})
+      }
+
+      this.lookups = {
+        customFields: new Map(this.meta.customFields.map((f) => [f.id, f])),
+        leadStatuses: new Map(this.meta.leadStatuses.map((s) => [s.id, s])),
+        opportunityStatuses,
+        users: new Map(this.meta.users.map((u) => [u.id, u])),
+      }
+    }
+
+    return this.lookups
+  }
+}
+
+export async function readMeta(dir: string): Promise<Meta | undefined> {
+  const file = metaPath(dir)
+  const text = await readText(file)
+  if (text === undefined) return undefined
+  const meta = parseJson<Meta>(file, text)
+  if (meta.version !== STORE_VERSION) {
+    throw new Error(
+      `The sandbox data in ${dir} has format version ${meta.version}, this build reads ${STORE_VERSION}; re-create it with \`close sandbox reset\`.`,
+    )
+  }
+
+  return meta
+}
