@@ -51,7 +51,7 @@ export const leads: ResourceDef = {
     {header: 'NAME', key: 'display_name', maxWidth: 36},
     {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 20},
     {format: 'count', header: 'CONTACTS', key: 'contacts'},
-    {header: 'PRIMARY EMAIL', key: 'primary_email', maxWidth: 32},
+    {header: 'EMAIL', key: 'primary_email.email', maxWidth: 32},
     {header: 'CITY', key: 'addresses.0.city', maxWidth: 18},
     {format: 'date', header: 'UPDATED', key: 'date_updated'},
   ],
