@@ -36,12 +36,13 @@ export class CloseApi {
   ) {}
 
   async create(resource: ResourceDef, body: CloseObject): Promise<CloseObject> {
-    const route = await this.route(resource, 'create', Object.keys(body))
-    if (route.kind === 'proxy') {
-      return this.proxy('POST', resource.path, [], body, WRITE_ONCE)
-    }
-
-    const created = unwrapRecord(await this.runAction(resource, 'create', route.action, body, WRITE_ONCE))
+    const created = await this.dispatch(
+      resource,
+      'create',
+      Object.keys(body),
+      async (action) => unwrapRecord(await this.runAction(action, body, WRITE_ONCE)),
+      () => this.proxy('POST', resource.path, [], body, WRITE_ONCE),
+    )
     return isIdOnly(created) ? this.get(resource, String(created.id)) : created
   }
 
@@ -52,11 +53,15 @@ export class CloseApi {
 
   async get(resource: ResourceDef, id: string, params: Params = {}): Promise<CloseObject> {
     assertId(resource, id)
-    return this.withNotFound(resource, id, async () => {
-      const route = await this.route(resource, 'get', ['id', ...definedKeys(params)])
-      if (route.kind === 'proxy') return this.proxy('GET', `${resource.path}${id}/`, toQuery(params), undefined, READ)
-      return unwrapRecord(await this.runAction(resource, 'get', route.action, {...clean(params), id}, READ))
-    })
+    return this.withNotFound(resource, id, () =>
+      this.dispatch(
+        resource,
+        'get',
+        ['id', ...definedKeys(params)],
+        async (action) => unwrapRecord(await this.runAction(action, {...clean(params), id}, READ)),
+        () => this.proxy('GET', `${resource.path}${id}/`, toQuery(params), undefined, READ),
+      ),
+    )
   }
 
   /**
@@ -73,8 +78,16 @@ export class CloseApi {
       let skip = 0
       while (remaining > 0) {
         const pageSize = Math.min(resource.maxPageSize, remaining)
-         
-        const page = await this.listPage(resource, route, params, pageSize, cursor, skip)
+
+        let page: NormalizedPage
+        try {
+          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
+        } catch (error) {
+          if (route.kind !== 'action' || !isActionGone(error)) throw error
+          route = await this.reroute(resource, 'list', definedKeys(params))
+          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
+        }
+
         total ??= page.total
         const records = page.records.slice(0, remaining)
         remaining -= records.length
@@ -113,16 +126,42 @@ export class CloseApi {
   async update(resource: ResourceDef, id: string, changes: CloseObject): Promise<CloseObject> {
     assertId(resource, id)
     return this.withNotFound(resource, id, async () => {
-      const route = await this.route(resource, 'update', ['id', ...Object.keys(changes)])
-      if (route.kind === 'proxy') return this.proxy('PUT', `${resource.path}${id}/`, [], changes, READ)
-      const updated = unwrapRecord(await this.runAction(resource, 'update', route.action, {...changes, id}, READ))
+      const updated = await this.dispatch(
+        resource,
+        'update',
+        ['id', ...Object.keys(changes)],
+        async (action) => unwrapRecord(await this.runAction(action, {...changes, id}, READ)),
+        () => this.proxy('PUT', `${resource.path}${id}/`, [], changes, READ),
+      )
       return isIdOnly(updated) ? this.get(resource, id) : updated
     })
   }
 
-  private async listPage(
+  /**
+   * Run `verb` through its action when this connection has a usable one, else through the proxy.
+   * If Membrane says the cached action is gone, ask again once and take whichever route is left.
+   */
+  private async dispatch<T>(
     resource: ResourceDef,
+    verb: Verb,
+    inputKeys: string[],
+    viaAction: (action: CachedAction) => Promise<T>,
+    viaProxy: () => Promise<T>,
+  ): Promise<T> {
+    const route = await this.route(resource, verb, inputKeys)
+    if (route.kind === 'proxy') return viaProxy()
+    try {
+      return await viaAction(route.action)
+    } catch (error) {
+      if (!isActionGone(error)) throw error
+      const again = await this.reroute(resource, verb, inputKeys)
+      return again.kind === 'proxy' ? viaProxy() : viaAction(again.action)
+    }
+  }
+
+  private async listPage(
     route: Route,
+    resource: ResourceDef,
     params: Params,
     pageSize: number,
     cursor: string | undefined,
@@ -130,11 +169,18 @@ export class CloseApi {
   ): Promise<NormalizedPage> {
     if (route.kind === 'action') {
       const input = {...clean(params), limit: pageSize, ...(cursor ? {cursor} : {})}
-      return normalizePage(await this.runAction(resource, 'list', route.action, input, READ))
+      return normalizePage(await this.runAction(route.action, input, READ))
     }
 
     const query: Array<[string, string]> = [...toQuery(params), ['_skip', String(skip)], ['_limit', String(pageSize)]]
     return normalizePage(await this.proxy('GET', resource.path, query))
+  }
+
+  /** Forget the cached action for `verb` and route again (Membrane said the action is gone). */
+  private async reroute(resource: ResourceDef, verb: Verb, inputKeys: string[]): Promise<Route> {
+    const key = resource.actions[verb]
+    if (key) await this.actions.forget(key)
+    return this.route(resource, verb, inputKeys)
   }
 
   /** Which way `verb` on `resource` goes, given the input keys it will send. */
@@ -151,24 +197,8 @@ export class CloseApi {
     return accepted ? {action, kind: 'action'} : {kind: 'proxy'}
   }
 
-  /** Run an action; if Membrane says the cached action is gone, resolve it again and retry once. */
-  private async runAction(
-    resource: ResourceDef,
-    verb: Verb,
-    action: CachedAction,
-    input: unknown,
-    options: CallOptions,
-  ): Promise<unknown> {
-    try {
-      return await this.membrane.runAction(action.id, this.connectionId, input, options)
-    } catch (error) {
-      const key = resource.actions[verb]
-      if (!(error instanceof CliError) || error.code !== 'action_not_found' || !key) throw error
-      await this.actions.forget(key)
-      const fresh = await this.actions.resolve(key)
-      if (!fresh) throw error
-      return this.membrane.runAction(fresh.id, this.connectionId, input, options)
-    }
+  private runAction(action: CachedAction, input: unknown, options: CallOptions): Promise<unknown> {
+    return this.membrane.runAction(action.id, this.connectionId, input, options)
   }
 
   /** Turn Close's "matching query does not exist" into a message naming the ID and how to find one. */
@@ -187,6 +217,10 @@ export class CloseApi {
       throw error
     }
   }
+}
+
+function isActionGone(error: unknown): boolean {
+  return error instanceof CliError && error.code === 'action_not_found'
 }
 
 function clean(params: Params): Record<string, boolean | number | string> {

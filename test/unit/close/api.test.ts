@@ -157,6 +157,24 @@ describe('CloseApi (action first, proxy fallback)', () => {
     expect(membrane.runAction.secondCall.args[0]).to.equal('fresh')
   })
 
+  it('falls back to the proxy when a cached action is gone and none replaces it', async () => {
+    await withCache({'create-lead': {id: 'stale'}})
+    membrane.runAction.rejects(new NotFoundError('Action stale not found', {code: 'action_not_found'}))
+    membrane.listActions.resolves([])
+    membrane.request.resolves({body: {display_name: 'New', id: LEAD_ID}, headers: {}, status: 200})
+    expect(await api.create(leads, {name: 'New'})).to.deep.equal({display_name: 'New', id: LEAD_ID})
+    expect(membrane.request.firstCall.args[1]).to.include({method: 'POST', path: '/lead/'})
+    expect(settings.read().actions?.[CONN]['create-lead']).to.equal(null)
+  })
+
+  it('continues a list through the proxy when its cached action is gone', async () => {
+    await withCache({'list-leads': LIST_ACTION})
+    membrane.runAction.rejects(new NotFoundError('Action act-list not found', {code: 'action_not_found'}))
+    membrane.listActions.resolves([])
+    membrane.request.resolves({body: {data: [lead(1)], has_more: false}, headers: {}, status: 200})
+    expect((await collect(api.list(leads, {}, 5))).flat()).to.deep.equal([lead(1)])
+  })
+
   it('names the ID when Close says it does not exist', async () => {
     await withCache({'get-lead': null})
     membrane.request.rejects(new NotFoundError('Empty query: Lead matching query does not exist.'))
