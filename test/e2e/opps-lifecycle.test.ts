@@ -187,7 +187,6 @@ describe('e2e: opps (sandbox)', () => {
         ['update', NO_SUCH_OPP, '--value', '1'],
         ['delete', NO_SUCH_OPP, '--yes'],
       ]) {
-        // eslint-disable-next-line no-await-in-loop -- one command after another
         const result = await close('opps', ...args)
         expect(result.exitCode, args.join(' ')).to.equal(5)
         expect(result.stderr).to.contain(`No opportunity with ID ${NO_SUCH_OPP}.`)
@@ -226,7 +225,6 @@ describe('e2e: opps (sandbox)', () => {
         [['opps', 'update', NO_SUCH_OPP, '--user', 'lead_0000000000000000000000'], 'in --user is a lead ID'],
       ]
       for (const [args, message] of cases) {
-        // eslint-disable-next-line no-await-in-loop -- one command after another
         const result = await fake(...args)
         expect(result.exitCode, args.join(' ')).to.equal(2)
         expect(result.stderr, args.join(' ')).to.contain(message)

@@ -190,7 +190,6 @@ describe('e2e: tasks (sandbox)', () => {
         ['update', NO_SUCH_TASK, '--text', 'x'],
         ['delete', NO_SUCH_TASK, '--yes'],
       ]) {
-        // eslint-disable-next-line no-await-in-loop -- one command after another
         const result = await close('tasks', ...args)
         expect(result.exitCode, args.join(' ')).to.equal(5)
         expect(result.stderr).to.contain(`No task with ID ${NO_SUCH_TASK}.`)
@@ -224,7 +223,6 @@ describe('e2e: tasks (sandbox)', () => {
         [['tasks', 'delete', NO_SUCH_TASK], 'Refusing to delete without confirmation.'],
       ]
       for (const [args, message] of cases) {
-        // eslint-disable-next-line no-await-in-loop -- one command after another
         const result = await fake(...args)
         expect(result.exitCode, args.join(' ')).to.equal(2)
         expect(result.stderr, args.join(' ')).to.contain(message)
