@@ -14,11 +14,16 @@ import {buildRawRequest, isRetryable, type RawRequest, splitPositionals} from '.
 import {resolveConnection} from '../session/connection.js'
 
 export default class Raw extends BaseCommand<typeof Raw> {
+  // ignoreStdin: oclif would otherwise read a missing argument from piped stdin (and eat the --input - body).
   static args = {
     method: Args.string({
       description: 'GET, POST, PUT, PATCH or DELETE. Optional: GET, or POST when fields or --input are given.',
+      ignoreStdin: true,
     }),
-    path: Args.string({description: 'Close API path starting with /, e.g. /lead/ or /me/ (may end in ?k=v).'}),
+    path: Args.string({
+      description: 'Close API path starting with /, e.g. /lead/ or /me/ (may end in ?k=v).',
+      ignoreStdin: true,
+    }),
   }
   static description = `Any Close REST endpoint, sent through Membrane's proxy (\`membrane request\`), with gh-api style flags. Paths are relative to the Close API root (https://api.close.com/api/v1): they start with / and end with / as in Close's docs.
 

@@ -76,6 +76,12 @@ describe('e2e: raw (sandbox)', () => {
     expect(JSON.parse(fromFile.stdout)).to.include({description: 'Line one\nLine two'})
   })
 
+  it('piped stdin is never taken for a missing METHOD or PATH', async () => {
+    const result = await close(['raw', '/me/'], '/lead/\n')
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(JSON.parse(result.stdout)).to.include({first_name: 'Jordan'})
+  })
+
   it('--input FILE sends the file as the body (POST by default)', async () => {
     const file = join(home.dir, 'lead.json')
     writeFileSync(file, JSON.stringify({contacts: [{name: 'Ann File'}], name: 'File Body Ltd'}))

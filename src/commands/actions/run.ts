@@ -28,8 +28,10 @@ const READ_KEY = /^(?:find|get|list|search)-/
 
 export default class ActionsRun extends BaseCommand<typeof ActionsRun> {
   static args = {
+    // ignoreStdin: stdin is the input with --input -, never the action.
     action: Args.string({
       description: 'Action key (e.g. get-lead) or ID, as `close actions list` shows.',
+      ignoreStdin: true,
       required: true,
     }),
   }
