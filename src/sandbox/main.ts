@@ -40,6 +40,8 @@ function printJson(io: Io, value: unknown): void {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`| head`) must not turn into a crash with a stack trace.
+  process.stdout.on('error', () => {})
   return {
     stderr: (text) => process.stderr.write(text),
     stdinIsTTY: Boolean(process.stdin.isTTY),
