@@ -8,10 +8,17 @@ export function isoTimestamp(ms: number, micros = 0): string {
   return `${base}${String(Math.trunc(micros) % 1000).padStart(3, '0')}+00:00`
 }
 
-/** The timestamp of this moment, with a microsecond part so rapid writes still sort. */
+let lastMicros = 0
+
+/**
+ * The timestamp of this moment, with a microsecond part. Strictly increasing within a process, so
+ * writes made in the same millisecond (or under a frozen test clock) still sort in order.
+ */
 export function nowTimestamp(now: Date): string {
-  const micros = Number(process.hrtime.bigint() / 1000n) % 1000
-  return isoTimestamp(now.getTime(), micros)
+  let micros = now.getTime() * 1000 + (Number(process.hrtime.bigint() / 1000n) % 1000)
+  if (micros <= lastMicros) micros = lastMicros + 1
+  lastMicros = micros
+  return isoTimestamp(Math.floor(micros / 1000), micros % 1000)
 }
 
 /** `YYYY-MM-DD` of a moment, in UTC (the sandbox's timezone). */

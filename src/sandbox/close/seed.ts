@@ -27,7 +27,7 @@ import type {
 } from './types.js'
 
 import {CHUNK_SIZE, SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
-import {addDays, dateOnly, isoTimestamp} from './format.js'
+import {addDays, dateOnly, isoTimestamp, noteToHtml} from './format.js'
 import {Prng} from './ids.js'
 import {atomicWrite, chunkFileName, metaPath, readMeta, STORE_VERSION, withLock} from './store.js'
 import {
@@ -352,7 +352,7 @@ class Generator {
         duration,
         local_phone: '+14155550100',
         note,
-        note_html: note.split('\n').join('<br />'),
+        note_html: noteToHtml(note),
         phone,
         recording_url: null,
         remote_phone: phone,
@@ -528,7 +528,7 @@ class Generator {
         ...this.activity(scope, 'Note', this.span(scope), [this.user(0.4), about]),
         attachments: [],
         note: text,
-        note_html: text.split('\n').join('<br />'),
+        note_html: noteToHtml(text),
         pinned: false,
         title: null,
       })
