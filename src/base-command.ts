@@ -146,7 +146,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
     process.once('SIGINT', this.onSigint)
     const {args, flags} = await this.parse({
-      args: this.ctor.args,
+      // oclif would read a missing argument from piped stdin (and eat a body meant for `-`): never.
+      args: Object.fromEntries(
+        Object.entries(this.ctor.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}]),
+      ),
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
       enableJsonFlag: this.ctor.enableJsonFlag,
       flags: this.ctor.flags,
