@@ -112,7 +112,7 @@ problem; 3 when Membrane failed to answer. --json prints the same report as an o
         found: false,
         isMembraneCli: null,
         path: sandbox ? sandboxBinPath() : whichBin(process.env.CLOSE_MEMBRANE_BIN || 'membrane'),
-        sandbox,
+        sandbox: Boolean(sandbox),
         version: null,
       },
       problems,

@@ -22,7 +22,7 @@ export abstract class SessionCommand<T extends typeof Command> extends BaseComma
       interactive: this.interactive,
       json: this.flags.json,
       membrane: this.membrane,
-      sandbox: this.flags.sandbox,
+      sandbox: Boolean(this.flags.sandbox),
       settings: this.settings,
       signal: this.abort.signal,
     }
