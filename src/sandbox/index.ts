@@ -4,6 +4,9 @@
  */
 import {fileURLToPath} from 'node:url'
 
+import type {SeedOptions} from './close/index.js'
+
+export type {SeedOptions} from './close/index.js'
 export {
   SANDBOX_CONNECTION_ID,
   SANDBOX_FAULTS_FILE,
@@ -11,27 +14,18 @@ export {
   SANDBOX_MEMBRANE_VERSION,
   SANDBOX_STATE_FILE,
 } from './membrane/constants.js'
-export {resolveSandboxDir} from './membrane/files.js'
+export {resolveSandboxDir} from './membrane/paths.js'
+
+/** How many of each kind of object were seeded: `{leads, contacts, opportunities, …}`. */
+export type SeedCounts = Record<string, number> & {leads: number}
 
 /** Absolute path of the sandbox executable, spawned exactly like `membrane`. */
 export function sandboxBinPath(): string {
   return fileURLToPath(new URL('../../bin/membrane-sandbox.js', import.meta.url))
 }
 
-/** How many of each kind of object were seeded: `{leads, contacts, opportunities, …}`. */
-export type SeedCounts = Record<string, number> & {leads: number}
-
-export interface SeedOptions {
-  leads?: number
-  today?: Date
-}
-
-/** Seed the sandbox's Close data in `dir` (the emulator's seedSandbox, imported lazily). */
+/** Seed the sandbox's Close data in `dir`, replacing what is there (the emulator, imported lazily). */
 export async function seedSandbox(dir: string, options?: SeedOptions): Promise<SeedCounts> {
-  const close = (await import(CLOSE_EMULATOR)) as {
-    seedSandbox(dir: string, options?: SeedOptions): Promise<SeedCounts>
-  }
-  return close.seedSandbox(dir, options)
+  const close = await import('./close/index.js')
+  return {...(await close.seedSandbox(dir, options))}
 }
-
-const CLOSE_EMULATOR = './close/index.js'

@@ -9,7 +9,7 @@ import type {Context, Io} from './membrane/commands.js'
 import {parseArgs} from './membrane/args.js'
 import {SANDBOX_MEMBRANE_VERSION} from './membrane/constants.js'
 import {MembraneError} from './membrane/errors.js'
-import {resolveSandboxDir} from './membrane/files.js'
+import {resolveSandboxDir} from './membrane/paths.js'
 
 export const USAGE = `membrane ${SANDBOX_MEMBRANE_VERSION} (close sandbox: a local stand-in for the Membrane CLI over demo Close data)
 

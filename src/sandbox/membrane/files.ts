@@ -1,18 +1,10 @@
 /**
- * Where the sandbox keeps its files, atomic writes, and a small cross-process lock so that
- * concurrent sandbox processes (parallel CLI calls) never lose an update or consume a fault twice.
+ * Atomic writes and a small cross-process lock, so that concurrent sandbox processes (parallel CLI
+ * calls) never lose an update or consume a fault twice.
  */
 import {randomBytes} from 'node:crypto'
 import {mkdir, open, readFile, rename, stat, unlink, writeFile} from 'node:fs/promises'
-import {homedir} from 'node:os'
 import {join} from 'node:path'
-
-/** `CLOSE_SANDBOX_DIR`, else `$XDG_DATA_HOME/close/sandbox`, else `~/.local/share/close/sandbox`. */
-export function resolveSandboxDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CLOSE_SANDBOX_DIR) return env.CLOSE_SANDBOX_DIR
-  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share')
-  return join(dataHome, 'close', 'sandbox')
-}
 
 /** Write via a temp file and rename, so readers see the old or the new content, never half. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
