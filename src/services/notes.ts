@@ -99,7 +99,7 @@ export async function readNoteText(
   else {
     throw new UsageError('Missing the note text.', {
       code: 'missing_input',
-      hint: `Not running on a terminal, so no editor is opened: pass the text as an argument, --file PATH, or - to read stdin (e.g. \`echo "Called" | close notes ${command} ${command === 'create' ? '--lead lead_… ' : 'acti_… '}-\`).`,
+      hint: `No editor opens off a terminal or with --json: pass the text as an argument, --file PATH, or - to read stdin (e.g. \`echo "Called" | close notes ${command} ${command === 'create' ? '--lead lead_… ' : 'acti_… '}-\`).`,
     })
   }
 

@@ -127,7 +127,7 @@ describe('e2e: notes (sandbox)', () => {
       expect(noText.exitCode).to.equal(2)
       expect(noText.stderr).to.equal(
         'Error: Missing the note text.\n' +
-          '  Not running on a terminal, so no editor is opened: pass the text as an argument, --file PATH, or - to read stdin' +
+          '  No editor opens off a terminal or with --json: pass the text as an argument, --file PATH, or - to read stdin' +
           ' (e.g. `echo "Called" | close notes create --lead lead_… -`).\n',
       )
 

@@ -1,0 +1,168 @@
+/**
+ * The interactive paths of opps, tasks and notes in a real terminal (design §11): tmux runs the
+ * built CLI against the sandbox, keys are sent, and the screen is read back. Guided creation asks
+ * for what is missing with pickers for period, status and owner; a delete asks first and keeps the
+ * record on "no"; a note without text opens $EDITOR. Skipped where tmux is not installed.
+ * Needs a build: `npm run build`.
+ */
+import {expect} from 'chai'
+import {execFileSync} from 'node:child_process'
+import {chmodSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {RUN, TestHome} from '../helpers/cli.js'
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], {stdio: 'ignore'})
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** One tmux server of our own (its own socket), one window running one command. */
+class Terminal {
+  private readonly socket = `close-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
+
+  constructor(
+    private readonly home: TestHome,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  close(): void {
+    try {
+      this.tmux('kill-server')
+    } catch {
+      // already gone
+    }
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 'cli', ...keys)
+  }
+
+  /** Start `close ARGS… --sandbox`; the window stays open after it exits, showing `[exit N]`. */
+  start(args: string[]): void {
+    const env = Object.entries(this.home.env({TERM: 'xterm-256color', ...this.env}))
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([key, value]) => `${key}=${shellQuote(value)}`)
+    const command = [process.execPath, RUN, ...args, '--sandbox'].map((arg) => shellQuote(arg)).join(' ')
+    const script = `cd ${shellQuote(this.home.dir)} && env -i ${env.join(' ')} ${command}; echo "[exit $?]"; sleep 600`
+    this.tmux('new-session', '-d', '-s', 'cli', '-x', '200', '-y', '50', script)
+  }
+
+  text(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'cli', '-S', '-200')
+  }
+
+  /** Wait until the screen shows `wanted` (polling; fails with the screen after `ms`). */
+  async waitFor(wanted: RegExp | string, ms = 30_000): Promise<string> {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const screen = this.text()
+      if (typeof wanted === 'string' ? screen.includes(wanted) : wanted.test(screen)) return screen
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(wanted)}; the screen:\n${screen}`)
+
+      await new Promise((resolve) => {
+        setTimeout(resolve, 100)
+      })
+    }
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'})
+  }
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`
+}
+
+describe('e2e: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
+  const home = new TestHome()
+  const terminals: Terminal[] = []
+  let leadId: string
+
+  function terminal(env: Record<string, string> = {}): Terminal {
+    const t = new Terminal(home, env)
+    terminals.push(t)
+    return t
+  }
+
+  before(async function () {
+    if (!hasTmux()) this.skip()
+    const leads = await home.run(['leads', 'list', '--limit', '1', '--json', '--sandbox'])
+    expect(leads.exitCode, leads.stderr).to.equal(0)
+    leadId = (JSON.parse(leads.stdout) as Array<{id: string}>)[0].id
+  })
+
+  afterEach(() => {
+    for (const t of terminals.splice(0)) t.close()
+  })
+
+  after(() => home.remove())
+
+  it('opps create asks for what is missing, with pickers for period, status and owner', async () => {
+    const t = terminal()
+    t.start(['opps', 'create'])
+    await t.waitFor('Lead ID (lead_…):')
+    t.keys(leadId, 'Enter')
+    await t.waitFor('Value in currency units')
+    t.keys('12,000', 'Enter')
+    await t.waitFor('once (one_time)')
+    t.keys('Down', 'Enter') // monthly
+    await t.waitFor('Confidence %')
+    t.keys('60', 'Enter')
+    await t.waitFor('Proposal Sent')
+    t.keys('Down', 'Enter') // the second status of the organization
+    await t.waitFor('(me)')
+    t.keys('Enter') // me
+    const screen = await t.waitFor('[exit 0]')
+    expect(screen).to.contain('✔ Paid: monthly')
+    expect(screen).to.match(/Status\s+Proposal Sent/)
+    expect(screen).to.match(/Value\s+\$12,000/)
+    expect(screen).to.match(/Period\s+monthly/)
+    expect(screen).to.match(/Conf\s+60%/)
+  })
+
+  it('opps delete asks first; "no" keeps the opportunity', async () => {
+    const created = await home.run(
+      ['opps', 'create', '--lead', leadId, '--value', '500', '--status', 'Won', '--json', '--sandbox'],
+      {},
+    )
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const {id} = JSON.parse(created.stdout) as {id: string}
+    const t = terminal()
+    t.start(['opps', 'delete', id])
+    await t.waitFor(`(${id})? This cannot be undone.`)
+    t.keys('n', 'Enter')
+    const screen = await t.waitFor('[exit 0]')
+    expect(screen).to.contain('nothing was deleted.')
+    const still = await home.run(['opps', 'get', id, '--json', '--sandbox'])
+    expect(still.exitCode, still.stderr).to.equal(0)
+  })
+
+  it('tasks create asks for the text, the due date (default today) and the assignee', async () => {
+    const t = terminal()
+    t.start(['tasks', 'create', '--lead', leadId, '-o', 'tsv', '--fields', 'text,is_complete'])
+    await t.waitFor('What needs doing?')
+    t.keys('Call Dana back', 'Enter')
+    await t.waitFor('(today)')
+    t.keys('Enter')
+    await t.waitFor('(me)')
+    t.keys('Enter')
+    const screen = await t.waitFor('[exit 0]')
+    expect(screen).to.match(/Call Dana back\s+false/)
+  })
+
+  it('notes create without text opens $EDITOR and logs what was saved', async () => {
+    const editor = join(home.dir, 'editor.sh')
+    writeFileSync(editor, '#!/bin/sh\nprintf "Typed in the editor\\nsecond line\\n" > "$1"\n')
+    chmodSync(editor, 0o755)
+    const t = terminal({EDITOR: editor, VISUAL: editor})
+    t.start(['notes', 'create', '--lead', leadId, '-o', 'tsv', '--fields', 'note'])
+    const screen = await t.waitFor('[exit 0]')
+    expect(screen).to.contain('Typed in the editor second line')
+  })
+})
