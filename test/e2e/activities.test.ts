@@ -93,13 +93,25 @@ describe('e2e: activities (sandbox)', () => {
     for (const type of types) expect(['LeadStatusChange', 'OpportunityStatusChange', 'Note']).to.include(type)
   })
 
-  it('keeps JSON exactly as Close shapes activities: no summary key', async () => {
+  it('keeps JSON exactly as Close shapes activities: no summary unless --fields names it', async () => {
     const json = await close('activities', 'list', '--lead', leadId, '--type', 'note', '--json')
     const note = (JSON.parse(json.stdout) as Activity[]).find((a) => a.id === noteId)!
     expect(note).to.include({_type: 'Note', lead_id: leadId, note: 'Timeline check\nsecond line'})
     expect(note).not.to.have.property('summary')
     const ndjson = await close('activities', 'list', '--lead', leadId, '--type', 'note', '-o', 'ndjson')
     expect(ndjson.stdout).not.to.contain('"summary"')
+    const asked = await close(
+      'activities',
+      'list',
+      '--lead',
+      leadId,
+      '--type',
+      'note',
+      '--fields',
+      'id,summary',
+      '--json',
+    )
+    expect(JSON.parse(asked.stdout)).to.deep.include({id: noteId, summary: 'Timeline check second line'})
   })
 
   it("without --lead lists the organization's latest activities", async () => {

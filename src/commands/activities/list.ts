@@ -6,7 +6,7 @@ import type {ListSummary} from '../../output/types.js'
 import {BaseCommand} from '../../base-command.js'
 import {activities} from '../../close/resources.js'
 import {listFlags} from '../../flags.js'
-import {activityListParams, activityTypeWords, withSummary} from '../../services/activities.js'
+import {activityListParams, activityTypeWords, SUMMARY_KEY, withSummary} from '../../services/activities.js'
 import {wantsJson} from '../../services/support.js'
 
 export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
@@ -41,8 +41,10 @@ export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
     const close = await this.close()
     const limit = flags.all ? undefined : flags.limit
     const source = close.list(activities, params, limit)
-    // SUMMARY is derived for tables and csv/tsv only; JSON and NDJSON stay exactly as Close shapes activities.
-    if (wantsJson(flags)) return this.out.list(activities, source, {limit})
+    // SUMMARY is derived for tables and csv/tsv; JSON and NDJSON stay exactly as Close shapes activities
+    // unless --fields asks for the summary by name.
+    const askedFor = flags.fields?.split(',').some((field) => field.trim() === SUMMARY_KEY)
+    if (wantsJson(flags) && !askedFor) return this.out.list(activities, source, {limit})
     return this.out.list(activities, {...source, pages: summarised(source.pages)}, {limit})
   }
 }
