@@ -46,7 +46,8 @@ export default class TasksDone extends BaseCommand<typeof TasksDone> {
     if (missing.length > 0) {
       // Like `rm a b`: the tasks that exist are completed; the error names the rest (stdout stays clean).
       const others = done.length === 0 ? '' : `; completed ${done.map((task) => task.id).join(', ')}`
-      throw new NotFoundError(`No task with ID ${missing.join(', ')}${others}.`, {
+      const which = missing.length === 1 ? `task with ID ${missing[0]}` : `tasks with IDs ${missing.join(', ')}`
+      throw new NotFoundError(`No ${which}${others}.`, {
         code: 'not_found',
         details: {completed: done.map((task) => task.id), missing},
         hint: 'Check the IDs; `close tasks list` shows your tasks.',
