@@ -3,48 +3,24 @@
  * that answers requests the way Close's REST API (`/api/v1`) does. See README.md in this folder.
  */
 import type {Ctx} from './common.js'
+import type {SeedCounts, SeedOptions} from './seed.js'
 
-import {createNote, deleteNote, getActivity, listActivities, updateNote} from './activities.js'
 import {badRequest, bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
-import {
-  createContact,
-  createLead,
-  deleteContact,
-  deleteLead,
-  getContact,
-  getLead,
-  listContacts,
-  listLeads,
-  updateContact,
-  updateLead,
-} from './leads.js'
-import {
-  createOpportunity,
-  deleteOpportunity,
-  getOpportunity,
-  listOpportunities,
-  updateOpportunity,
-} from './opportunities.js'
-import {
-  getLeadCustomField,
-  getMe,
-  getOrganization,
-  getUser,
-  listLeadCustomFields,
-  listLeadStatuses,
-  listOpportunityStatuses,
-  listPipelines,
-  listUsers,
-} from './org.js'
-import {seedUnlocked} from './seed.js'
 import {CloseStore, readMeta, type StoreOptions, withLock} from './store.js'
-import {bulkUpdateTasks, createTask, deleteTask, getTask, listTasks, updateTask} from './tasks.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
 export type {CloseRequest, CloseResponse} from './http.js'
-export {seedSandbox} from './seed.js'
 export type {SeedCounts, SeedOptions} from './seed.js'
 export type {CloseStore, StoreOptions} from './store.js'
+
+/**
+ * Replace whatever is in `dir` with a fresh, deterministic demo organization ("Acme Demo") and
+ * return how many objects it wrote. Dates are relative to `options.today` (default now).
+ */
+export async function seedSandbox(dir: string, options: SeedOptions = {}): Promise<SeedCounts> {
+  const seed = await import('./seed.js')
+  return seed.seedSandbox(dir, options)
+}
 
 /**
  * Open the store in `dir`, seeding the default demo organization first if `dir` holds no data.
@@ -53,6 +29,7 @@ export type {CloseStore, StoreOptions} from './store.js'
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<CloseStore> {
   let meta = await readMeta(dir)
   if (!meta) {
+    const {seedUnlocked} = await import('./seed.js')
     await withLock(dir, async () => {
       if (!(await readMeta(dir))) await seedUnlocked(dir, {today: options.now?.()})
     })
@@ -70,11 +47,79 @@ interface Route {
   pattern: RegExp
 }
 
+/** A handler whose module is imported on first use, so a request loads only its own resource. */
+function lazy<M>(load: () => Promise<M>, pick: (loaded: M) => Handler): Handler {
+  return async (ctx) => pick(await load())(ctx)
+}
+
+const leads = () => import('./leads.js')
+const opps = () => import('./opportunities.js')
+const tasks = () => import('./tasks.js')
+const acts = () => import('./activities.js')
+const org = () => import('./org.js')
+
 let routeTable: Route[] | undefined
 
 function routes(): Route[] {
   if (routeTable) return routeTable
-  const activityTypes = [
+  const id = String.raw`([^/]+)`
+  const route = (path: string, methods: Route['methods']): Route => ({
+    methods,
+    pattern: new RegExp(`^${path.replace('{id}', id)}$`),
+  })
+  routeTable = [
+    route('/me/', {GET: lazy(org, (m) => m.getMe)}),
+    route('/user/', {GET: lazy(org, (m) => m.listUsers)}),
+    route('/user/{id}/', {GET: lazy(org, (m) => m.getUser)}),
+    route('/organization/{id}/', {GET: lazy(org, (m) => m.getOrganization)}),
+    route('/status/lead/', {GET: lazy(org, (m) => m.listLeadStatuses)}),
+    route('/status/opportunity/', {GET: lazy(org, (m) => m.listOpportunityStatuses)}),
+    route('/pipeline/', {GET: lazy(org, (m) => m.listPipelines)}),
+    route('/custom_field/lead/', {GET: lazy(org, (m) => m.listLeadCustomFields)}),
+    route('/custom_field/lead/{id}/', {GET: lazy(org, (m) => m.getLeadCustomField)}),
+    route('/lead/', {GET: lazy(leads, (m) => m.listLeads), POST: lazy(leads, (m) => m.createLead)}),
+    route('/lead/{id}/', {
+      DELETE: lazy(leads, (m) => m.deleteLead),
+      GET: lazy(leads, (m) => m.getLead),
+      PUT: lazy(leads, (m) => m.updateLead),
+    }),
+    route('/contact/', {GET: lazy(leads, (m) => m.listContacts), POST: lazy(leads, (m) => m.createContact)}),
+    route('/contact/{id}/', {
+      DELETE: lazy(leads, (m) => m.deleteContact),
+      GET: lazy(leads, (m) => m.getContact),
+      PUT: lazy(leads, (m) => m.updateContact),
+    }),
+    route('/opportunity/', {
+      GET: lazy(opps, (m) => m.listOpportunities),
+      POST: lazy(opps, (m) => m.createOpportunity),
+    }),
+    route('/opportunity/{id}/', {
+      DELETE: lazy(opps, (m) => m.deleteOpportunity),
+      GET: lazy(opps, (m) => m.getOpportunity),
+      PUT: lazy(opps, (m) => m.updateOpportunity),
+    }),
+    route('/task/', {
+      GET: lazy(tasks, (m) => m.listTasks),
+      POST: lazy(tasks, (m) => m.createTask),
+      PUT: lazy(tasks, (m) => m.bulkUpdateTasks),
+    }),
+    route('/task/{id}/', {
+      DELETE: lazy(tasks, (m) => m.deleteTask),
+      GET: lazy(tasks, (m) => m.getTask),
+      PUT: lazy(tasks, (m) => m.updateTask),
+    }),
+    route('/activity/', {GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx))}),
+    route('/activity/note/', {
+      GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, 'note')),
+      POST: lazy(acts, (m) => m.createNote),
+    }),
+    route('/activity/note/{id}/', {
+      DELETE: lazy(acts, (m) => m.deleteNote),
+      GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, 'note')),
+      PUT: lazy(acts, (m) => m.updateNote),
+    }),
+  ]
+  for (const kind of [
     'call',
     'email',
     'meeting',
@@ -82,40 +127,10 @@ function routes(): Route[] {
     'status_change/lead',
     'status_change/opportunity',
     'task_completed',
-  ]
-  routeTable = [
-    {methods: {GET: getMe}, pattern: /^\/me\/$/},
-    {methods: {GET: listUsers}, pattern: /^\/user\/$/},
-    {methods: {GET: getUser}, pattern: /^\/user\/([^/]+)\/$/},
-    {methods: {GET: getOrganization}, pattern: /^\/organization\/([^/]+)\/$/},
-    {methods: {GET: listLeadStatuses}, pattern: /^\/status\/lead\/$/},
-    {methods: {GET: listOpportunityStatuses}, pattern: /^\/status\/opportunity\/$/},
-    {methods: {GET: listPipelines}, pattern: /^\/pipeline\/$/},
-    {methods: {GET: listLeadCustomFields}, pattern: /^\/custom_field\/lead\/$/},
-    {methods: {GET: getLeadCustomField}, pattern: /^\/custom_field\/lead\/([^/]+)\/$/},
-    {methods: {GET: listLeads, POST: createLead}, pattern: /^\/lead\/$/},
-    {methods: {DELETE: deleteLead, GET: getLead, PUT: updateLead}, pattern: /^\/lead\/([^/]+)\/$/},
-    {methods: {GET: listContacts, POST: createContact}, pattern: /^\/contact\/$/},
-    {methods: {DELETE: deleteContact, GET: getContact, PUT: updateContact}, pattern: /^\/contact\/([^/]+)\/$/},
-    {methods: {GET: listOpportunities, POST: createOpportunity}, pattern: /^\/opportunity\/$/},
-    {
-      methods: {DELETE: deleteOpportunity, GET: getOpportunity, PUT: updateOpportunity},
-      pattern: /^\/opportunity\/([^/]+)\/$/,
-    },
-    {methods: {GET: listTasks, POST: createTask, PUT: bulkUpdateTasks}, pattern: /^\/task\/$/},
-    {methods: {DELETE: deleteTask, GET: getTask, PUT: updateTask}, pattern: /^\/task\/([^/]+)\/$/},
-    {methods: {GET: (ctx) => listActivities(ctx)}, pattern: /^\/activity\/$/},
-    {methods: {GET: (ctx) => listActivities(ctx, 'note'), POST: createNote}, pattern: /^\/activity\/note\/$/},
-    {
-      methods: {DELETE: deleteNote, GET: (ctx) => getActivity(ctx, 'note'), PUT: updateNote},
-      pattern: /^\/activity\/note\/([^/]+)\/$/,
-    },
-  ]
-  for (const kind of activityTypes) {
-    const escaped = kind.replace('/', String.raw`\/`)
+  ]) {
     routeTable.push(
-      {methods: {GET: (ctx) => listActivities(ctx, kind)}, pattern: new RegExp(`^\\/activity\\/${escaped}\\/$`)},
-      {methods: {GET: (ctx) => getActivity(ctx, kind)}, pattern: new RegExp(`^\\/activity\\/${escaped}\\/([^/]+)\\/$`)},
+      route(`/activity/${kind}/`, {GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, kind))}),
+      route(`/activity/${kind}/{id}/`, {GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, kind))}),
     )
   }
 

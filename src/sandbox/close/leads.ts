@@ -140,30 +140,45 @@ export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
   const queryText = params.get('query')
   const query = queryText === undefined ? undefined : parseLeadQuery(store, queryText)
   return store.read(async (txn) => {
-    const entries = (await txn.index('lead')).entries()
+    const counts = [...(await txn.leadCounts())].sort(([a], [b]) => b - a)
     if (!query) {
-      const slice = entries.slice(paging.skip, paging.skip + paging.limit)
-      const chunks = new Map<number, Chunk>()
-      for (const n of new Set(slice.map(([, c]) => c))) chunks.set(n, await txn.chunk(n))
+      // List order: chunks from the highest number down, each chunk's leads from last to first.
+      let {skip} = paging
+      let total = 0
       const data: Json[] = []
-      for (const [id, n] of slice) {
-        const chunk = chunks.get(n)!
-        const lead = chunk.lead(id)
-        if (lead) data.push(trimFields(renderLead(store, chunk, lead), fields))
+      for (const [n, count] of counts) {
+        total += count
+        if (skip >= count) {
+          skip -= count
+          continue
+        }
+
+        if (data.length >= paging.limit) continue
+        const chunk = await txn.chunk(n)
+        const {leads} = chunk.data
+        for (let i = leads.length - 1 - skip; i >= 0 && data.length < paging.limit; i--) {
+          data.push(trimFields(renderLead(store, chunk, leads[i]), fields))
+        }
+
+        skip = 0
       }
 
-      return respond(200, {data, has_more: paging.skip + slice.length < entries.length})
+      return respond(200, {data, has_more: paging.skip + data.length < total})
     }
 
-    const position = new Map(entries.map(([id], i) => [id, i]))
     const matches: Array<{chunk: Chunk; lead: StoredLead; pos: number}> = []
-    for (const chunk of await txn.allChunks()) {
-      for (const lead of chunk.data.leads) {
+    let pos = 0
+    for (const [n] of counts) {
+      const chunk = await txn.chunk(n)
+      const {leads} = chunk.data
+      for (let i = leads.length - 1; i >= 0; i--) {
+        const lead = leads[i]
         const contacts = chunk.contactsOf(lead.id)
-        const displayName = leadDisplayName(lead, contacts)
-        if (query.matches({contacts, displayName, lead})) {
-          matches.push({chunk, lead, pos: position.get(lead.id) ?? Number.MAX_SAFE_INTEGER})
+        if (query.matches({contacts, displayName: leadDisplayName(lead, contacts), lead})) {
+          matches.push({chunk, lead, pos})
         }
+
+        pos++
       }
     }
 
@@ -340,15 +355,14 @@ export async function listContacts(ctx: Ctx): Promise<CloseResponse> {
       })
     }
 
-    const entries = (await txn.index('cont')).entries()
-    const slice = entries.slice(paging.skip, paging.skip + paging.limit)
+    const {entries: slice, total} = (await txn.index('cont')).page(paging.skip, paging.limit)
     const data: Json[] = []
     for (const [id, n] of slice) {
       const contact = (await txn.chunk(n)).contact(id)
       if (contact) data.push(trimFields(renderContact(store, contact), fields))
     }
 
-    return respond(200, {data, has_more: paging.skip + slice.length < entries.length})
+    return respond(200, {data, has_more: paging.skip + slice.length < total})
   })
 }
 

@@ -1,6 +1,7 @@
 /** Stored records → the objects Close's API returns, with names, labels and computed fields. */
 import type {Chunk, CloseStore} from './store.js'
 import type {
+  ContactEmail,
   StoredActivity,
   StoredContact,
   StoredLead,
@@ -10,22 +11,13 @@ import type {
   StoredUser,
 } from './types.js'
 
-import {formatE164, formatMoney, formatOpportunityValue, phoneCountry} from './format.js'
+import {formatE164, formatMoney, formatOpportunityValue, noteToHtml, phoneCountry} from './format.js'
 
 export type Json = Record<string, unknown>
 
-function audit(store: CloseStore, record: {created_by: null | string; updated_by: null | string}): Json {
-  return {
-    created_by: record.created_by,
-    created_by_name: store.userName(record.created_by),
-    updated_by: record.updated_by,
-    updated_by_name: store.userName(record.updated_by),
-  }
-}
-
 export function renderPhone(phone: StoredPhone): Json {
   return {
-    country: phoneCountry(phone.phone.replace(/^\+/, '')),
+    country: phoneCountry(phone.phone.slice(1)),
     outbound_sms_blocked: false,
     phone: phone.phone,
     phone_formatted: formatE164(phone.phone),
@@ -43,7 +35,7 @@ export function renderContact(store: CloseStore, contact: StoredContact): Json {
     date_created: contact.date_created,
     date_updated: contact.date_updated,
     display_name: displayName(contact),
-    emails: contact.emails.map((e) => ({...e})),
+    emails: contact.emails.map((e) => ({email: e.email, is_unsubscribed: e.is_unsubscribed, type: e.type})),
     id: contact.id,
     integration_links: [],
     lead_id: contact.lead_id,
@@ -52,7 +44,7 @@ export function renderContact(store: CloseStore, contact: StoredContact): Json {
     phones: contact.phones.map((p) => renderPhone(p)),
     title: contact.title,
     updated_by: contact.updated_by,
-    urls: contact.urls.map((u) => ({...u})),
+    urls: contact.urls.map((u) => ({type: u.type, url: u.url})),
   }
 }
 
@@ -62,27 +54,53 @@ export function leadDisplayName(lead: StoredLead, contacts: StoredContact[]): st
   return first ? displayName(first) : 'Untitled'
 }
 
+interface LeadSummary {
+  contacts: StoredContact[]
+  name: null | string
+  primaryEmail: ContactEmail | undefined
+  primaryPhone: StoredPhone | undefined
+}
+
+/** What opportunities and tasks repeat about their lead, worked out once per lead per request. */
+function leadSummary(chunk: Chunk, leadId: string): LeadSummary {
+  let summary = chunk.memo.get(leadId) as LeadSummary | undefined
+  if (!summary) {
+    const lead = chunk.lead(leadId)
+    const contacts = chunk.contactsOf(leadId)
+    let primaryEmail: ContactEmail | undefined
+    let primaryPhone: StoredPhone | undefined
+    for (const contact of contacts) {
+      primaryEmail ??= contact.emails[0]
+      primaryPhone ??= contact.phones[0]
+    }
+
+    summary = {contacts, name: lead ? leadDisplayName(lead, contacts) : null, primaryEmail, primaryPhone}
+    chunk.memo.set(leadId, summary)
+  }
+
+  return summary
+}
+
 export function annualized(value: number, period: string): number {
   return period === 'monthly' ? value * 12 : value
 }
 
 export function renderOpportunity(store: CloseStore, chunk: Chunk, opp: StoredOpportunity): Json {
   const found = store.opportunityStatus(opp.status_id)
-  const lead = chunk.lead(opp.lead_id)
+  const lead = leadSummary(chunk, opp.lead_id)
   const contact = opp.contact_id ? chunk.contact(opp.contact_id) : undefined
   const value = opp.value ?? 0
   const annualizedValue = annualized(value, opp.value_period)
-  const leadContacts = lead ? chunk.contactsOf(lead.id) : []
-  const primaryEmail = leadContacts.flatMap((c) => c.emails)[0]
-  const primaryPhone = leadContacts.flatMap((c) => c.phones)[0]
+  const email = lead.primaryEmail
   return {
-    ...audit(store, opp),
     annualized_expected_value: Math.round((annualizedValue * opp.confidence) / 100),
     annualized_value: annualizedValue,
     attachments: [],
     confidence: opp.confidence,
     contact_id: opp.contact_id,
     contact_name: contact ? displayName(contact) : null,
+    created_by: opp.created_by,
+    created_by_name: store.userName(opp.created_by),
     date_created: opp.date_created,
     date_lost: opp.date_lost,
     date_updated: opp.date_updated,
@@ -91,9 +109,9 @@ export function renderOpportunity(store: CloseStore, chunk: Chunk, opp: StoredOp
     id: opp.id,
     integration_links: [],
     lead_id: opp.lead_id,
-    lead_name: lead ? leadDisplayName(lead, leadContacts) : null,
-    lead_primary_email: primaryEmail ? {...primaryEmail} : null,
-    lead_primary_phone: primaryPhone ? renderPhone(primaryPhone) : null,
+    lead_name: lead.name,
+    lead_primary_email: email ? {email: email.email, is_unsubscribed: email.is_unsubscribed, type: email.type} : null,
+    lead_primary_phone: lead.primaryPhone ? renderPhone(lead.primaryPhone) : null,
     note: opp.note,
     organization_id: store.meta.organization.id,
     pipeline_id: found?.pipeline.id ?? null,
@@ -102,6 +120,8 @@ export function renderOpportunity(store: CloseStore, chunk: Chunk, opp: StoredOp
     status_id: opp.status_id,
     status_label: found?.status.label ?? null,
     status_type: found?.status.type ?? null,
+    updated_by: opp.updated_by,
+    updated_by_name: store.userName(opp.updated_by),
     user_id: opp.user_id,
     user_name: store.userName(opp.user_id),
     value: opp.value,
@@ -118,15 +138,15 @@ export function taskView(task: StoredTask, today: string): 'archive' | 'future' 
 }
 
 export function renderTask(store: CloseStore, chunk: Chunk, task: StoredTask): Json {
-  const lead = chunk.lead(task.lead_id)
   const contact = task.contact_id ? chunk.contact(task.contact_id) : undefined
   return {
-    ...audit(store, task),
     _type: task._type,
     assigned_to: task.assigned_to,
     assigned_to_name: store.userName(task.assigned_to),
     contact_id: task.contact_id,
     contact_name: contact ? displayName(contact) : null,
+    created_by: task.created_by,
+    created_by_name: store.userName(task.created_by),
     date: task.date,
     date_created: task.date_created,
     date_updated: task.date_updated,
@@ -135,11 +155,13 @@ export function renderTask(store: CloseStore, chunk: Chunk, task: StoredTask): J
     is_complete: task.is_complete,
     is_dateless: task.is_dateless,
     lead_id: task.lead_id,
-    lead_name: lead ? leadDisplayName(lead, chunk.contactsOf(lead.id)) : null,
+    lead_name: leadSummary(chunk, task.lead_id).name,
     object_id: task.object_id,
     object_type: task.object_type,
     organization_id: store.meta.organization.id,
     text: task.text,
+    updated_by: task.updated_by,
+    updated_by_name: store.userName(task.updated_by),
     view: taskView(task, store.today()),
   }
 }
@@ -152,20 +174,21 @@ function addressSummary(lead: StoredLead): null | string {
 }
 
 export function renderLead(store: CloseStore, chunk: Chunk, lead: StoredLead): Json {
-  const contacts = chunk.contactsOf(lead.id)
-  const status = store.leadStatus(lead.status_id)
-  const primaryEmail = contacts.flatMap((c) => c.emails)[0]
-  const primaryPhone = contacts.flatMap((c) => c.phones)[0]
+  const summary = leadSummary(chunk, lead.id)
+  const {contacts, primaryEmail, primaryPhone} = summary
+  const tasks: Json[] = []
+  for (const task of chunk.tasksOf(lead.id)) if (!task.is_complete) tasks.push(renderTask(store, chunk, task))
   const out: Json = {
-    ...audit(store, lead),
     addresses: lead.addresses.map((a) => ({...a, tz_ids: [...(a.tz_ids ?? [])]})),
     contact_ids: contacts.map((c) => c.id),
     contacts: contacts.map((c) => renderContact(store, c)),
     contacts_summary: contacts.map((c) => displayName(c)).join(', '),
+    created_by: lead.created_by,
+    created_by_name: store.userName(lead.created_by),
     date_created: lead.date_created,
     date_updated: lead.date_updated,
     description: lead.description,
-    display_name: leadDisplayName(lead, contacts),
+    display_name: summary.name,
     html_url: `https://app.close.com/lead/${lead.id}/`,
     id: lead.id,
     integration_links: [],
@@ -173,34 +196,72 @@ export function renderLead(store: CloseStore, chunk: Chunk, lead: StoredLead): J
     opportunities: chunk.opportunitiesOf(lead.id).map((o) => renderOpportunity(store, chunk, o)),
     organization_id: store.meta.organization.id,
     primary_address_summary: addressSummary(lead),
-    primary_email: primaryEmail ? {...primaryEmail} : null,
+    primary_email: primaryEmail
+      ? {email: primaryEmail.email, is_unsubscribed: primaryEmail.is_unsubscribed, type: primaryEmail.type}
+      : null,
     primary_phone: primaryPhone ? renderPhone(primaryPhone) : null,
     source: lead.source,
     status_id: lead.status_id,
-    status_label: status?.label ?? null,
-    tasks: chunk
-      .tasksOf(lead.id)
-      .filter((t) => !t.is_complete)
-      .map((t) => renderTask(store, chunk, t)),
+    status_label: store.leadStatus(lead.status_id)?.label ?? null,
+    tasks,
+    updated_by: lead.updated_by,
+    updated_by_name: store.userName(lead.updated_by),
     url: lead.url,
   }
   for (const field of store.meta.customFields) {
-    if (lead.custom[field.id] !== undefined && lead.custom[field.id] !== null) {
-      out[`custom.${field.id}`] = lead.custom[field.id]
-    }
+    const value = lead.custom[field.id]
+    if (value !== undefined && value !== null) out[`custom.${field.id}`] = value
   }
 
   return out
 }
 
+/** Fields the seed leaves out of stored activities because they hold their usual value. */
+function activityDefaults(type: string): Json {
+  switch (type) {
+    case 'Call': {
+      return {call_method: 'regular', cost: null, recording_url: null, source: 'Close.io', voicemail_url: null}
+    }
+
+    case 'Email': {
+      return {attachments: [], bcc: [], cc: [], date_scheduled: null, opens: [], template_id: null}
+    }
+
+    case 'Note': {
+      return {attachments: [], pinned: false, title: null}
+    }
+
+    case 'SMS': {
+      return {attachments: [], template_id: null}
+    }
+
+    default: {
+      return {}
+    }
+  }
+}
+
 export function renderActivity(store: CloseStore, activity: StoredActivity): Json {
   const out: Json = {
+    ...activityDefaults(activity._type),
     ...activity,
-    ...audit(store, activity),
+    created_by_name: store.userName(activity.created_by),
     organization_id: store.meta.organization.id,
+    updated_by_name: store.userName(activity.updated_by),
     user_name: store.userName(activity.user_id),
     users: activity.user_id ? [activity.user_id] : [],
   }
+  if ((activity._type === 'Note' || activity._type === 'Call') && out.note_html === undefined) {
+    out.note_html = noteToHtml(typeof activity.note === 'string' ? activity.note : '')
+  }
+
+  if (activity._type === 'Email' && out.body_html === undefined && typeof activity.body_text === 'string') {
+    out.body_html = activity.body_text
+      .split('\n\n')
+      .map((p) => `<p>${noteToHtml(p)}</p>`)
+      .join('')
+  }
+
   if (activity._type === 'OpportunityStatusChange' && typeof activity.opportunity_value === 'number') {
     out.opportunity_value_formatted = formatMoney(activity.opportunity_value)
   }

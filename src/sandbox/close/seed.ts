@@ -27,9 +27,18 @@ import type {
 } from './types.js'
 
 import {CHUNK_SIZE, SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
-import {addDays, dateOnly, isoTimestamp, noteToHtml} from './format.js'
+import {addDays, dateOnly, isoTimestamp} from './format.js'
 import {Prng} from './ids.js'
-import {atomicWrite, chunkFileName, metaPath, readMeta, STORE_VERSION, withLock} from './store.js'
+import {
+  atomicWrite,
+  chunkFileName,
+  LEAD_COUNTS,
+  metaPath,
+  readMeta,
+  serializeCounts,
+  STORE_VERSION,
+  withLock,
+} from './store.js'
 import {
   CITIES,
   type City,
@@ -345,20 +354,14 @@ class Generator {
       const duration = disposition === 'answered' ? rng.int(45, 1800) : disposition === 'vm-left' ? rng.int(20, 60) : 0
       scope.out.acts.activities.push({
         ...this.activity(scope, 'Call', this.span(scope), [this.user(0.4), contact.id]),
-        call_method: 'regular',
-        cost: null,
         direction,
         disposition,
         duration,
         local_phone: '+14155550100',
         note,
-        note_html: noteToHtml(note),
         phone,
-        recording_url: null,
         remote_phone: phone,
-        source: 'Close.io',
         status: 'completed',
-        voicemail_url: null,
       })
     }
   }
@@ -462,22 +465,12 @@ class Generator {
         : `Thanks ${user.first_name}, this looks good. Let me check with the team and get back to you.\n\n${contact.name ?? ''}`
       scope.out.acts.activities.push({
         ...this.activity(scope, 'Email', at, [outgoing ? userId : null, contact.id]),
-        attachments: [],
-        bcc: [],
-        body_html: body
-          .split('\n\n')
-          .map((p) => `<p>${p.replaceAll('\n', '<br />')}</p>`)
-          .join(''),
         body_text: body,
-        cc: [],
-        date_scheduled: null,
         date_sent: isoTimestamp(at, 0),
         direction: outgoing ? 'outgoing' : 'incoming',
-        opens: [],
         sender: outgoing ? `"${user.first_name} ${user.last_name}" <${user.email}>` : `"${contact.name}" <${to}>`,
         status: outgoing ? 'sent' : 'inbox',
         subject: k === 0 ? subject : `Re: ${subject}`,
-        template_id: null,
         thread_id: threadId,
         to: outgoing ? [to] : [user.email],
       })
@@ -526,11 +519,7 @@ class Generator {
       const about = rng.chance(0.3) ? (contact?.id ?? null) : null
       scope.out.acts.activities.push({
         ...this.activity(scope, 'Note', this.span(scope), [this.user(0.4), about]),
-        attachments: [],
         note: text,
-        note_html: noteToHtml(text),
-        pinned: false,
-        title: null,
       })
       this.counts.notes++
     }
@@ -648,13 +637,11 @@ class Generator {
     const at = this.span(scope)
     scope.out.acts.activities.push({
       ...this.activity(scope, 'SMS', at, [this.user(0.5), contact.id]),
-      attachments: [],
       date_sent: isoTimestamp(at, 0),
       direction: 'outbound',
       local_phone: '+14155550100',
       remote_phone: phone,
       status: 'sent',
-      template_id: null,
       text: `Hi ${firstName(contact)}, just checking you got my email. Happy to chat today.`,
     })
   }
@@ -805,6 +792,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
 
   const generator = new Generator(rng, meta, nowMs)
   const leadLines: string[] = []
+  const leadCounts = new Map<number, number>()
   const lines: Record<'acti' | 'cont' | 'oppo' | 'task', string[]> = {acti: [], cont: [], oppo: [], task: []}
   const spanMs = 730 * DAY
   const startMs = nowMs - spanMs
@@ -831,6 +819,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
       leadLines.push(`${id} ${n}\n`)
     }
 
+    leadCounts.set(n, chunk.leads.length)
     for (const c of chunk.contacts) lines.cont.push(`${c.id} ${n}\n`)
     for (const o of chunk.opportunities) lines.oppo.push(`${o.id} ${n}\n`)
     for (const t of chunk.tasks) lines.task.push(`${t.id} ${n}\n`)
@@ -847,6 +836,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
   leadLines.reverse()
   await Promise.all([
     atomicWrite(path.join(indexDir, 'lead.txt'), leadLines.join('')),
+    atomicWrite(path.join(indexDir, LEAD_COUNTS), serializeCounts(leadCounts)),
     ...Object.entries(lines).map(([kind, list]) => atomicWrite(path.join(indexDir, `${kind}.txt`), list.join(''))),
   ])
 

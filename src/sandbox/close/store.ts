@@ -12,7 +12,8 @@
  * atomically (temp file + rename); writers hold a lock directory so concurrent processes do not
  * lose each other's updates. A reseed writes a new generation and then swaps meta.json.
  */
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
+import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import type {
@@ -37,6 +38,12 @@ import {idPrefix} from './ids.js'
 export const STORE_VERSION = 1
 
 export type IndexKind = 'acti' | 'cont' | 'lead' | 'oppo' | 'task'
+
+export const LEAD_COUNTS = 'leadcounts.json'
+
+export function serializeCounts(counts: Map<number, number>): string {
+  return JSON.stringify(Object.fromEntries([...counts].sort(([a], [b]) => a - b)))
+}
 
 const INDEX_BY_PREFIX: Record<string, IndexKind> = {
   acti_: 'acti',
@@ -70,9 +77,14 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === 'ENOENT'
 }
 
-async function readText(file: string): Promise<string | undefined> {
+/**
+ * A file's text, or undefined if it does not exist. Synchronous on purpose: a request reads a few
+ * small files, and readFileSync is several times cheaper than the promise API for them. Index
+ * files are ASCII, so they are read as latin1 (no UTF-8 decoding).
+ */
+function readText(file: string, encoding: 'latin1' | 'utf8' = 'utf8'): string | undefined {
   try {
-    return await readFile(file, 'utf8')
+    return readFileSync(file, encoding)
   } catch (error) {
     if (isMissing(error)) return undefined
     throw error
@@ -139,29 +151,33 @@ export class IdIndex {
     this.dirty = true
   }
 
-  count(): number {
-    let n = 0
-    for (let at = this.text.indexOf('\n', 1); at !== -1; at = this.text.indexOf('\n', at + 1)) n++
-    return n
-  }
-
-  entries(): Array<[string, number]> {
-    const out: Array<[string, number]> = []
-    for (const line of this.text.slice(1).split('\n')) {
-      if (!line) continue
-      const space = line.indexOf(' ')
-      out.push([line.slice(0, space), Number(line.slice(space + 1))])
-    }
-
-    return out
-  }
-
   get(id: string): number | undefined {
     const key = `\n${id} `
     const at = this.text.indexOf(key)
     if (at === -1) return undefined
     const end = this.text.indexOf('\n', at + key.length)
     return Number(this.text.slice(at + key.length, end))
+  }
+
+  /** Entries [skip, skip + limit) in file order, and the total, without parsing the rest. */
+  page(skip: number, limit: number): {entries: Array<[string, number]>; total: number} {
+    const {text} = this
+    const entries: Array<[string, number]> = []
+    let line = 0
+    let at = 1
+    while (at < text.length) {
+      const end = text.indexOf('\n', at)
+      if (end === -1) break
+      if (line >= skip && entries.length < limit) {
+        const space = text.indexOf(' ', at)
+        entries.push([text.slice(at, space), Number(text.slice(space + 1, end))])
+      }
+
+      line++
+      at = end + 1
+    }
+
+    return {entries, total: line}
   }
 
   prepend(id: string, chunk: number): void {
@@ -199,20 +215,20 @@ function byId<T extends {id: string}>(items: T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]))
 }
 
-interface ChunkMaps {
-  contacts: Map<string, StoredContact>
-  contactsByLead: Map<string, StoredContact[]>
-  leads: Map<string, StoredLead>
-  opportunities: Map<string, StoredOpportunity>
-  opportunitiesByLead: Map<string, StoredOpportunity[]>
-  tasks: Map<string, StoredTask>
-  tasksByLead: Map<string, StoredTask[]>
-}
-
-/** One chunk file in memory, with lookup maps built on first use. */
+/** One chunk file in memory. Each lookup map is built the first time it is needed. */
 export class Chunk {
   dirty = false
-  private maps?: ChunkMaps
+  /** Per-request memo for renderers (lead summaries); cleared when the chunk changes. */
+  readonly memo = new Map<string, unknown>()
+  private maps: Partial<{
+    contacts: Map<string, StoredContact>
+    contactsByLead: Map<string, StoredContact[]>
+    leads: Map<string, StoredLead>
+    opportunities: Map<string, StoredOpportunity>
+    opportunitiesByLead: Map<string, StoredOpportunity[]>
+    tasks: Map<string, StoredTask>
+    tasksByLead: Map<string, StoredTask[]>
+  }> = {}
 
   constructor(
     readonly n: number,
@@ -220,54 +236,45 @@ export class Chunk {
   ) {}
 
   contact(id: string): StoredContact | undefined {
-    return this.index().contacts.get(id)
+    this.maps.contacts ??= byId(this.data.contacts)
+    return this.maps.contacts.get(id)
   }
 
   contactsOf(leadId: string): StoredContact[] {
-    return this.index().contactsByLead.get(leadId) ?? []
+    this.maps.contactsByLead ??= groupBy(this.data.contacts)
+    return this.maps.contactsByLead.get(leadId) ?? []
   }
 
   lead(id: string): StoredLead | undefined {
-    return this.index().leads.get(id)
+    this.maps.leads ??= byId(this.data.leads)
+    return this.maps.leads.get(id)
   }
 
   opportunitiesOf(leadId: string): StoredOpportunity[] {
-    return this.index().opportunitiesByLead.get(leadId) ?? []
+    this.maps.opportunitiesByLead ??= groupBy(this.data.opportunities)
+    return this.maps.opportunitiesByLead.get(leadId) ?? []
   }
 
   opportunity(id: string): StoredOpportunity | undefined {
-    return this.index().opportunities.get(id)
+    this.maps.opportunities ??= byId(this.data.opportunities)
+    return this.maps.opportunities.get(id)
   }
 
   task(id: string): StoredTask | undefined {
-    return this.index().tasks.get(id)
+    this.maps.tasks ??= byId(this.data.tasks)
+    return this.maps.tasks.get(id)
   }
 
   tasksOf(leadId: string): StoredTask[] {
-    return this.index().tasksByLead.get(leadId) ?? []
+    this.maps.tasksByLead ??= groupBy(this.data.tasks)
+    return this.maps.tasksByLead.get(leadId) ?? []
   }
 
   /** Mark changed: it will be written on commit, and its maps are rebuilt on next use. */
   touch(): void {
     this.dirty = true
-    this.maps = undefined
-  }
-
-  private index(): ChunkMaps {
-    if (!this.maps) {
-      const {contacts, leads, opportunities, tasks} = this.data
-      this.maps = {
-        contacts: byId(contacts),
-        contactsByLead: groupBy(contacts),
-        leads: byId(leads),
-        opportunities: byId(opportunities),
-        opportunitiesByLead: groupBy(opportunities),
-        tasks: byId(tasks),
-        tasksByLead: groupBy(tasks),
-      }
-    }
-
-    return this.maps
+    this.maps = {}
+    this.memo.clear()
   }
 }
 
@@ -293,19 +300,19 @@ export class Acts {
 
 /** A unit of work: files read once per request, changed files written on commit. */
 export class Txn {
-  private readonly acts = new Map<number, Promise<Acts>>()
-  private readonly chunks = new Map<number, Promise<Chunk>>()
-  private readonly indexes = new Map<IndexKind, Promise<IdIndex>>()
+  private readonly acts = new Map<number, Acts>()
+  private readonly chunks = new Map<number, Chunk>()
+  private readonly indexes = new Map<IndexKind, IdIndex>()
+  private leadCountsCache?: Map<number, number>
 
   constructor(readonly store: CloseStore) {}
 
-  activities(n: number): Promise<Acts> {
+  async activities(n: number): Promise<Acts> {
     let acts = this.acts.get(n)
     if (!acts) {
       const file = path.join(this.store.chunksDir, chunkFileName(n, true))
-      acts = readText(file).then(
-        (text) => new Acts(n, text === undefined ? {activities: []} : parseJson<ActsData>(file, text)),
-      )
+      const text = readText(file)
+      acts = new Acts(n, text === undefined ? {activities: []} : parseJson<ActsData>(file, text))
       this.acts.set(n, acts)
     }
 
@@ -323,18 +330,14 @@ export class Txn {
     return Promise.all(numbers.map((n) => this.chunk(n)))
   }
 
-  chunk(n: number): Promise<Chunk> {
+  async chunk(n: number): Promise<Chunk> {
     let chunk = this.chunks.get(n)
     if (!chunk) {
       const file = path.join(this.store.chunksDir, chunkFileName(n))
-      chunk = readText(file).then(
-        (text) =>
-          new Chunk(
-            n,
-            text === undefined
-              ? {contacts: [], leads: [], opportunities: [], tasks: []}
-              : parseJson<ChunkData>(file, text),
-          ),
+      const text = readText(file)
+      chunk = new Chunk(
+        n,
+        text === undefined ? {contacts: [], leads: [], opportunities: [], tasks: []} : parseJson<ChunkData>(file, text),
       )
       this.chunks.set(n, chunk)
     }
@@ -368,15 +371,13 @@ export class Txn {
     await mkdir(this.store.chunksDir, {recursive: true})
     await mkdir(this.store.indexDir, {recursive: true})
     const writes: Array<Promise<void>> = []
-    for (const pending of this.chunks.values()) {
-      const chunk = await pending
+    for (const chunk of this.chunks.values()) {
       if (chunk.dirty) {
         writes.push(atomicWrite(path.join(this.store.chunksDir, chunkFileName(chunk.n)), JSON.stringify(chunk.data)))
       }
     }
 
-    for (const pending of this.acts.values()) {
-      const acts = await pending
+    for (const acts of this.acts.values()) {
       if (acts.dirty) {
         writes.push(
           atomicWrite(path.join(this.store.chunksDir, chunkFileName(acts.n, true)), JSON.stringify(acts.data)),
@@ -387,22 +388,56 @@ export class Txn {
     await Promise.all(writes)
     // Indexes last: an object is findable only once its chunk is on disk.
     const indexWrites: Array<Promise<void>> = []
-    for (const [kind, pending] of this.indexes) {
-      const index = await pending
+    const changed = [...this.chunks.values()].filter((c) => c.dirty)
+    if (changed.length > 0) {
+      const counts = await this.leadCounts()
+      let moved = false
+      for (const chunk of changed) {
+        if (counts.get(chunk.n) !== chunk.data.leads.length) {
+          counts.set(chunk.n, chunk.data.leads.length)
+          moved = true
+        }
+      }
+
+      if (moved) indexWrites.push(atomicWrite(path.join(this.store.indexDir, LEAD_COUNTS), serializeCounts(counts)))
+    }
+
+    for (const [kind, index] of this.indexes) {
       if (index.dirty) indexWrites.push(atomicWrite(path.join(this.store.indexDir, `${kind}.txt`), index.serialize()))
     }
 
     await Promise.all(indexWrites)
   }
 
-  index(kind: IndexKind): Promise<IdIndex> {
+  async index(kind: IndexKind): Promise<IdIndex> {
     let index = this.indexes.get(kind)
     if (!index) {
-      index = readText(path.join(this.store.indexDir, `${kind}.txt`)).then((text) => new IdIndex(text ?? ''))
+      index = new IdIndex(readText(path.join(this.store.indexDir, `${kind}.txt`), 'latin1') ?? '')
       this.indexes.set(kind, index)
     }
 
     return index
+  }
+
+  /**
+   * Leads per chunk (`index/leadcounts.json`). List order is chunks from the highest number down
+   * and, within a chunk, its leads from last to first, so these counts locate any page without
+   * reading the lead index. Rebuilt from the chunks if the file is missing.
+   */
+  async leadCounts(): Promise<Map<number, number>> {
+    if (!this.leadCountsCache) {
+      const file = path.join(this.store.indexDir, LEAD_COUNTS)
+      const text = readText(file)
+      if (text === undefined) {
+        const chunks = await this.allChunks()
+        this.leadCountsCache = new Map(chunks.map((c) => [c.n, c.data.leads.length]))
+      } else {
+        const parsed = parseJson<Record<string, number>>(file, text)
+        this.leadCountsCache = new Map(Object.entries(parsed).map(([n, count]) => [Number(n), count]))
+      }
+    }
+
+    return this.leadCountsCache
   }
 
   /** The chunk holding the object with this ID, by its prefix's index; undefined if unknown. */
@@ -425,6 +460,7 @@ export class CloseStore {
   private lookups?: {
     customFields: Map<string, CustomField>
     leadStatuses: Map<string, LeadStatus>
+    names: Map<string, string>
     opportunityStatuses: Map<string, {pipeline: Pipeline; status: OpportunityStatus}>
     users: Map<string, StoredUser>
   }
@@ -473,8 +509,7 @@ export class CloseStore {
   }
 
   userName(id: null | string | undefined): null | string {
-    const user = this.user(id)
-    return user ? `${user.first_name} ${user.last_name}`.trim() : null
+    return id ? (this.maps().names.get(id) ?? null) : null
   }
 
   /** Run a unit of work that writes: under the lock, on fresh reads, committed at the end. */
@@ -497,6 +532,7 @@ export class CloseStore {
       this.lookups = {
         customFields: new Map(this.meta.customFields.map((f) => [f.id, f])),
         leadStatuses: new Map(this.meta.leadStatuses.map((s) => [s.id, s])),
+        names: new Map(this.meta.users.map((u) => [u.id, `${u.first_name} ${u.last_name}`.trim()])),
         opportunityStatuses,
         users: new Map(this.meta.users.map((u) => [u.id, u])),
       }
@@ -508,7 +544,7 @@ export class CloseStore {
 
 export async function readMeta(dir: string): Promise<Meta | undefined> {
   const file = metaPath(dir)
-  const text = await readText(file)
+  const text = readText(file)
   if (text === undefined) return undefined
   const meta = parseJson<Meta>(file, text)
   if (meta.version !== STORE_VERSION) {

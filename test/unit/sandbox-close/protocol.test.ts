@@ -44,6 +44,31 @@ describe('sandbox Close emulator: routes, paging, fields, error bodies', () => {
       expect(created).to.deep.equal([...created].sort().reverse())
     })
 
+    it('keeps one consistent order across chunk boundaries, creates and deletes', async () => {
+      const small = await sandbox(95)
+      const created: string[] = []
+      for (let i = 0; i < 12; i++) {
+        created.push((await small.call('POST', '/lead/', [], {name: `Boundary ${i}`})).body.id)
+      }
+
+      await small.call('DELETE', `/lead/${created[3]}/`)
+      const old = (await small.get('/lead/', {_limit: 1, _skip: 50})).data[0]
+      await small.call('DELETE', `/lead/${old.id}/`)
+      const pages: string[] = []
+      for (let skip = 0; skip < 200; skip += 7) {
+        const page = await small.get('/lead/', {_fields: 'id', _limit: 7, _skip: skip})
+        pages.push(...page.data.map((l: Body) => l.id))
+        if (!page.has_more) break
+      }
+
+      expect(pages).to.have.length(95 + 12 - 2)
+      expect(pages.slice(0, 11)).to.deep.equal(created.filter((_, i) => i !== 3).reverse())
+      expect(pages).to.not.include(old.id)
+      const search = await small.get('/lead/', {_fields: 'id', _limit: 200, query: ''})
+      expect(search.data.map((l: Body) => l.id)).to.deep.equal(pages)
+      expect(search.total_results).to.equal(pages.length)
+    })
+
     it('answers past the end with an empty page', async () => {
       expect(await box.get('/lead/', {_skip: 10_000})).to.deep.equal({data: [], has_more: false})
     })
