@@ -1,0 +1,154 @@
+/**
+ * Real-terminal tests: run `node bin/run.js …` inside a detached tmux session of a fixed size, on a
+ * private tmux server (its own socket, no user config), with the isolated HOME of a TestHome. Keys
+ * go in with `send-keys`; what the user sees comes back with `capture-pane -p`, polled until the
+ * expected text appears (or a timeout fails the test with the screen in the message).
+ *
+ * Skip a suite when tmux is missing: `if (!tmuxAvailable()) this.skip()` in a `before`.
+ */
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {RUN, type TestHome} from './cli.js'
+
+let counter = 0
+
+/** Whether a usable tmux is on PATH. */
+export function tmuxAvailable(): boolean {
+  const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'})
+  return result.status === 0
+}
+
+export interface TerminalOptions {
+  env?: Record<string, string | undefined>
+  height?: number
+  width?: number
+}
+
+export class Terminal {
+  private readonly session: string
+  private readonly socket: string
+
+  constructor(private readonly home: TestHome) {
+    counter++
+    this.socket = `close-test-${process.pid}-${counter}`
+    this.session = 'close'
+  }
+
+  private get exitFile(): string {
+    return join(this.home.dir, `exit-${this.socket}`)
+  }
+
+  /**
+   * The exit code once the command has ended, else undefined. The wrapper shell writes it to a file:
+   * tmux 3.3 sometimes marks a pane dead without ever recording `pane_dead_status`.
+   */
+  exitCode(): number | undefined {
+    if (!existsSync(this.exitFile)) return undefined
+    const text = readFileSync(this.exitFile, 'utf8').trim()
+    return /^\d+$/.test(text) ? Number(text) : undefined
+  }
+
+  /** Stop the session and its tmux server. */
+  kill(): void {
+    this.tmux(['kill-server'])
+  }
+
+  /** What the terminal shows now, trailing blank lines and the "Pane is dead" note removed. */
+  screen(): string {
+    const text = this.tmux(['capture-pane', '-p', '-t', this.session]).stdout
+    return text
+      .split('\n')
+      .filter((line) => !line.startsWith('Pane is dead'))
+      .join('\n')
+      .replace(/\s+$/, '\n')
+  }
+
+  /** Press keys by tmux name: `Enter`, `Down`, `C-c`… */
+  send(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', this.session, ...keys])
+  }
+
+  /** Start `close ARGS…` in a fresh terminal of the given size. */
+  start(args: string[], options: TerminalOptions = {}): void {
+    const conf = join(this.home.dir, `tmux-${this.socket}.conf`)
+    writeFileSync(conf, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n')
+    const env = this.home.env({CLOSE_TEST_EXIT_FILE: this.exitFile, TERM: 'xterm-256color', ...options.env})
+    const result = spawnSync(
+      'tmux',
+      [
+        '-L',
+        this.socket,
+        '-f',
+        conf,
+        'new-session',
+        '-d',
+        '-s',
+        this.session,
+        '-x',
+        String(options.width ?? 100),
+        '-y',
+        String(options.height ?? 30),
+        '-c',
+        this.home.dir,
+        // A shell records the exit code (its INT trap only lets it outlive a Ctrl-C; node gets the default).
+        'sh',
+        '-c',
+        'trap : INT; "$@"; echo $? > "$CLOSE_TEST_EXIT_FILE"',
+        'sh',
+        process.execPath,
+        RUN,
+        ...args,
+      ],
+      {encoding: 'utf8', env},
+    )
+    if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`)
+  }
+
+  /** Type text literally. */
+  type(text: string): void {
+    this.tmux(['send-keys', '-t', this.session, '-l', text])
+  }
+
+  /** Poll the screen until it contains `expected`; returns the screen. */
+  async waitFor(expected: RegExp | string, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const screen = this.screen()
+      if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen
+      if (Date.now() > deadline || this.exitCode() !== undefined) {
+        // One last look: the text may have arrived with the exit.
+        const last = this.screen()
+        if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last
+        throw new Error(`the screen never showed ${String(expected)}. Screen:\n${last}`)
+      }
+
+      await pause(100)
+    }
+  }
+
+  /** Poll until the command ends; returns its exit code. */
+  async waitForExit(timeoutMs = 30_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const code = this.exitCode()
+      if (code !== undefined) return code
+      if (Date.now() > deadline)
+        throw new Error(`the command did not end within ${timeoutMs} ms. Screen:\n${this.screen()}`)
+
+      await pause(100)
+    }
+  }
+
+  private tmux(args: string[]): {status: null | number; stderr: string; stdout: string} {
+    const result = spawnSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'})
+    return {status: result.status, stderr: result.stderr ?? '', stdout: result.stdout ?? ''}
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms)
+  })
+}
