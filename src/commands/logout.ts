@@ -4,9 +4,7 @@ import {forgetConnection} from '../session/connection.js'
 import {SessionCommand} from '../session/session-command.js'
 
 export default class Logout extends SessionCommand<typeof Logout> {
-  static description = `Runs \`membrane logout\` and forgets the Close connection cached by \`close login\` (with
---sandbox: the sandbox's login and its cached connection). Your connections stay in Membrane;
-log in again with \`close login\`.`
+  static description = `Runs \`membrane logout\` and forgets the Close connection cached by \`close login\` (with --sandbox: the sandbox's login and its cached connection). Your connections stay in Membrane; log in again with \`close login\`.`
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
   static summary = 'Log out of Membrane and forget the cached connection.'
 

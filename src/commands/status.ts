@@ -67,12 +67,9 @@ const SOURCES: Record<string, string> = {
 }
 
 export default class Status extends SessionCommand<typeof Status> {
-  static description = `Checks everything close needs and says how to fix what is missing: the Membrane CLI (path and
-version; a \`membrane\` that is not @membranehq/cli is flagged), the Membrane login, the connection
-close uses and its state, and where the config file is.
+  static description = `Checks everything close needs and says how to fix what is missing: the Membrane CLI (path and version; a \`membrane\` that is not @membranehq/cli is flagged), the Membrane login, the connection close uses and its state, and where the config file is.
 
-Exit codes: 0 when all is healthy; 4 when the Membrane CLI, the login or the connection is the
-problem; 3 when Membrane failed to answer. --json prints the same report as an object on stdout.`
+Exit codes: 0 when all is healthy; 4 when the Membrane CLI, the login or the connection is the problem; 3 when Membrane failed to answer. --json prints the same report as an object on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --json',

@@ -7,9 +7,7 @@ export default class ConfigGet extends SessionCommand<typeof ConfigGet> {
   static args = {
     key: Args.string({description: `One of: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`, required: true}),
   }
-  static description = `Prints the value (the default when you have not set it; nothing when neither exists). An unknown
-key exits 2 and lists the valid ones. --json prints {"key", "value", "source"} with source
-"config", "default" or null.`
+  static description = `Prints the value (the default when you have not set it; nothing when neither exists). An unknown key exits 2 and lists the valid ones. --json prints {"key", "value", "source"} with source "config", "default" or null.`
   static examples = [
     '<%= config.bin %> <%= command.id %> connection',
     '<%= config.bin %> <%= command.id %> connect-timeout --json',

@@ -2,11 +2,9 @@ import {CONFIG_KEYS} from '../../session/prefs.js'
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConfigList extends SessionCommand<typeof ConfigList> {
-  static aliases = ['config:ls']
-  static description = `One \`key=value\` line per key, with the default shown for keys you have not set (an unset key
-without a default prints \`key=\`). --json prints an object: key → value (null when unset).
-Keys: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`
+  static description = `One \`key=value\` line per key, with the default shown for keys you have not set (an unset key without a default prints \`key=\`). --json prints an object: key → value (null when unset). Keys: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+  static hiddenAliases = ['config:ls']
   static summary = 'List the local preferences and their values.'
 
   public async run(): Promise<Record<string, null | string>> {

@@ -9,10 +9,9 @@ export default class ConfigSet extends SessionCommand<typeof ConfigSet> {
     value: Args.string({description: 'The new value.', required: true}),
   }
   static description = `Keys and what they accept:
-${CONFIG_KEYS.map((entry) => `  ${entry.key}: ${entry.description}${entry.values ? ` (${entry.values.join('|')})` : ''}${entry.default ? `; default ${entry.default}` : ''}`).join('\n')}
+${CONFIG_KEYS.map((entry) => `- ${entry.key}: ${entry.description}${entry.values ? ` (${entry.values.join('|')})` : ''}${entry.default ? `; default ${entry.default}` : ''}`).join('\n')}
 
-The file is written atomically with mode 0600. An unknown key or an invalid value exits 2 and says
-what is accepted. Setting \`connection\` by hand skips the checks \`close connections use\` makes.`
+The file is written atomically with mode 0600. An unknown key or an invalid value exits 2 and says what is accepted. Setting \`connection\` by hand skips the checks \`close connections use\` makes.`
   static examples = [
     '<%= config.bin %> <%= command.id %> browser never',
     '<%= config.bin %> <%= command.id %> connect-timeout 600',

@@ -4,14 +4,9 @@ import {beginCreate, finishAuthorization} from '../../session/connection-setup.j
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsAdd extends SessionCommand<typeof ConnectionsAdd> {
-  static aliases = ['connections:create']
-  static description = `Finds Membrane's Close connector (\`membrane search close --elementType=connector\`), starts a
-connection (\`membrane connect --connectorId=ID\`), shows the URL where you authorize Close, waits
-until the connection is READY (a spinner on a terminal; --timeout, default 300 s or config
-connect-timeout) and makes it the one close uses.
+  static description = `Finds Membrane's Close connector (\`membrane search close --elementType=connector\`), starts a connection (\`membrane connect --connectorId=ID\`), shows the URL where you authorize Close, waits until the connection is READY (a spinner on a terminal; --timeout, default 300 s or config connect-timeout) and makes it the one close uses.
 
-With --no-wait it prints the URL and the next command and exits at once; after authorizing, run
-\`close connections use ID\`.`
+With --no-wait it prints the URL and the next command and exits at once; after authorizing, run \`close connections use ID\`.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --timeout 600',
@@ -25,6 +20,7 @@ With --no-wait it prints the URL and the next command and exits at once; after a
       description: 'With --no-wait: print the URL and the next command instead of waiting for READY.',
     }),
   }
+  static hiddenAliases = ['connections:create']
   static summary = 'Create a Close connection in Membrane.'
 
   public async run(): Promise<unknown> {

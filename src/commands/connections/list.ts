@@ -6,11 +6,7 @@ import {connectionsView, toRow} from '../../session/connection-view.js'
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsList extends SessionCommand<typeof ConnectionsList> {
-  static aliases = ['connections:ls']
-  static description = `Lists the connections Membrane has to Close, with their state (READY, or what they need) and
-which one close uses (CURRENT: --connection, CLOSE_CONNECTION_ID, or the one chosen with
-\`close login\` / \`close connections use\`). --all-apps includes connections to other apps.
-JSON is Membrane's connection objects plus "current", "ready" and a normalised "state".`
+  static description = `Lists the connections Membrane has to Close, with their state (READY, or what they need) and which one close uses (CURRENT: --connection, CLOSE_CONNECTION_ID, or the one chosen with \`close login\` / \`close connections use\`). --all-apps includes connections to other apps. JSON is Membrane's connection objects plus "current", "ready" and a normalised "state".`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --json',
@@ -20,6 +16,7 @@ JSON is Membrane's connection objects plus "current", "ready" and a normalised "
     ...fieldsFlag,
     'all-apps': Flags.boolean({description: 'Include connections to apps other than Close.'}),
   }
+  static hiddenAliases = ['connections:ls']
   static summary = 'List your Membrane connections to Close.'
 
   public async run(): Promise<unknown> {

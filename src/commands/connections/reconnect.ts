@@ -5,13 +5,10 @@ import {noConnectionError} from '../../session/connection.js'
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsReconnect extends SessionCommand<typeof ConnectionsReconnect> {
-  static aliases = ['connections:reauth']
   static args = {
     id: Args.string({description: 'Connection ID (default: the one close uses).'}),
   }
-  static description = `For a connection whose credentials expired or were revoked (state CLIENT_ACTION_REQUIRED,
-disconnected): runs \`membrane connect --connectionId=ID\`, shows the URL where you authorize Close
-again, waits until it is READY (--timeout, default 300 s) and makes it the one close uses.`
+  static description = `For a connection whose credentials expired or were revoked (state CLIENT_ACTION_REQUIRED, disconnected): runs \`membrane connect --connectionId=ID\`, shows the URL where you authorize Close again, waits until it is READY (--timeout, default 300 s) and makes it the one close uses.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> 6650c105e5a4d0b0c1a55e02 --sandbox',
@@ -19,6 +16,7 @@ again, waits until it is READY (--timeout, default 300 s) and makes it the one c
   static flags = {
     timeout: Flags.integer({description: 'Seconds to wait for the authorization (default 300).', min: 1}),
   }
+  static hiddenAliases = ['connections:reauth']
   static summary = 'Re-authenticate a Close connection.'
 
   public async run(): Promise<unknown> {

@@ -7,17 +7,16 @@ import {explain} from '../../session/recovery.js'
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsShow extends SessionCommand<typeof ConnectionsShow> {
-  static aliases = ['connections:get', 'connections:view']
   static args = {
     id: Args.string({description: 'Connection ID (default: the one close uses).'}),
   }
-  static description = `Shows one connection as Membrane reports it now: name, state, app, when it was created and
-updated, and the URL to authorize it when it needs you. Without ID, the connection close uses.`
+  static description = `Shows one connection as Membrane reports it now: name, state, app, when it was created and updated, and the URL to authorize it when it needs you. Without ID, the connection close uses.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> 6650c105e5a4d0b0c1a55e01',
     '<%= config.bin %> <%= command.id %> --json',
   ]
+  static hiddenAliases = ['connections:get', 'connections:view']
   static summary = 'Show a connection and its state.'
 
   public async run(): Promise<unknown> {

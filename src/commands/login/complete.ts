@@ -8,11 +8,7 @@ export default class LoginComplete extends SessionCommand<typeof LoginComplete> 
   static args = {
     code: Args.string({description: 'The code the browser showed after you approved the login.', required: true}),
   }
-  static description = `The second step of a headless \`close login\`: runs \`membrane login complete CODE\`, checks
-that Membrane now reports you logged in, then makes sure a Close connection is chosen (the only one
-is used; several give a picker on a terminal, or exit 4 with the list so you can pass --connection
-or run \`close connections use ID\`; none offers to create one on a terminal, or names
-\`close connections add\`).`
+  static description = `The second step of a headless \`close login\`: runs \`membrane login complete CODE\`, checks that Membrane now reports you logged in, then makes sure a Close connection is chosen (the only one is used; several give a picker on a terminal, or exit 4 with the list so you can pass --connection or run \`close connections use ID\`; none offers to create one on a terminal, or names \`close connections add\`).`
   static examples = [
     '<%= config.bin %> <%= command.id %> ABCD-1234',
     '<%= config.bin %> <%= command.id %> ABCD-1234 --json',

@@ -13,12 +13,9 @@ import {
 import {SessionCommand} from '../../session/session-command.js'
 
 export default class Login extends SessionCommand<typeof Login> {
-  static description = `Runs \`membrane login --tenant\` and shows the authorization URL. On a terminal it offers to open a
-browser (when there is one), asks for the code the page shows, and finishes the login; then it makes
-sure a Close connection is chosen: the only one is used, several give a picker, none offers to create one.
+  static description = `Runs \`membrane login --tenant\` and shows the authorization URL. On a terminal it offers to open a browser (when there is one), asks for the code the page shows, and finishes the login; then it makes sure a Close connection is chosen: the only one is used, several give a picker, none offers to create one.
 
-Headless (no terminal, --no-browser or --json) it prints the URL and the exact next command,
-\`close login complete <code>\`, and exits 0; with --json that is {"url", "next"} on stdout.`
+Headless (no terminal, --no-browser or --json) it prints the URL and the exact next command, \`close login complete <code>\`, and exits 0; with --json that is {"url", "next"} on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --no-browser',
