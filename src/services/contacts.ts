@@ -14,7 +14,7 @@ import {assertId} from '../close/ids.js'
 import {contacts, leads} from '../close/resources.js'
 import {UsageError} from '../errors.js'
 import {parseEmail, parsePhone} from '../input/values.js'
-import {withFieldErrors} from './leads.js'
+import {withFieldErrors} from './records.js'
 
 /** The flags `contacts create` and `contacts update` share (create adds --lead). */
 export function contactFlags(verb: 'create' | 'update') {

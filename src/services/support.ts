@@ -1,11 +1,9 @@
-import type {CloseApi} from '../close/api.js'
 /**
  * Small pieces the opportunity, task, note and activity services share: turning a user reference
  * (`me`, an ID, an email, a name) into a user ID without a lookup when the ID is given, an
  * opportunity status label into its ID, the rules for missing input, and pickers.
  */
 import type {CloseUser, OpportunityStatus} from '../close/lookups.js'
-import type {CloseObject} from '../close/normalize.js'
 import type {Choice} from '../prompts/index.js'
 
 import {assertId} from '../close/ids.js'
@@ -95,33 +93,6 @@ export async function forgetStaleLookups(error: unknown, forget: () => Promise<v
   const fields = (error as undefined | {details?: {fieldErrors?: unknown}})?.details?.fieldErrors
   if (typeof fields !== 'object' || fields === null) return
   if (Object.keys(fields).some((field) => /^(status|user|assigned_to)(_id)?$/.test(field))) await forget()
-}
-
-/** `update` with nothing to change is exit 2 naming the flags that change something. */
-export function requireChanges(changes: CloseObject, flagNames: string[]): void {
-  if (Object.keys(changes).length > 0) return
-  const flags = flagNames.map((name) => `--${name}`)
-  throw new UsageError('Nothing to update: give at least one field to change.', {
-    code: 'missing_input',
-    hint: `Pass one or more of ${flags.join(', ')}.`,
-  })
-}
-
-/**
- * The Close router for a delete, whose `get` gives the record a `display_name` made by `describe`
- * (opportunities, tasks and notes have none), so that `deleteRecord`'s question and message name it.
- */
-export function describedForDelete(
-  api: Pick<CloseApi, 'delete' | 'get'>,
-  describe: (record: CloseObject) => string,
-): Pick<CloseApi, 'delete' | 'get'> {
-  return {
-    delete: (resource, id) => api.delete(resource, id),
-    async get(resource, id, params) {
-      const record = await api.get(resource, id, params)
-      return {...record, display_name: describe(record)}
-    },
-  }
 }
 
 /** Whether the output is JSON or NDJSON (`--json`, `-o json`, `-o ndjson`): scripts get data on stdout. */

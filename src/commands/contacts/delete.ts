@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {contacts} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
 
 export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
   static aliases = ['contacts:rm']

@@ -7,8 +7,8 @@ import {assertId} from '../../close/ids.js'
 import {leads, notes} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
 import {prompts} from '../../prompts/index.js'
-import {withFieldErrors} from '../../services/leads.js'
 import {NOTE_FIELD_FLAGS, noteBody, readNoteText, systemNoteReaders} from '../../services/notes.js'
+import {withFieldErrors} from '../../services/records.js'
 import {failIfMissing} from '../../services/support.js'
 
 /** Where `notes create` and `notes update` take the text from. */

@@ -5,9 +5,10 @@ import type {CloseObject} from '../../close/normalize.js'
 import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
 import {noteText} from '../../services/notes.js'
-import {describedForDelete, wantsJson} from '../../services/support.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
+import {describedForDelete} from '../../services/records.js'
+import {wantsJson} from '../../services/support.js'
 
 export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
   static aliases = ['notes:rm']

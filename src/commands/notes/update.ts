@@ -7,8 +7,8 @@ import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
 import {prompts} from '../../prompts/index.js'
-import {withFieldErrors} from '../../services/leads.js'
 import {NOTE_FIELD_FLAGS, noteBody, noteText, readNoteText, systemNoteReaders} from '../../services/notes.js'
+import {withFieldErrors} from '../../services/records.js'
 import {noteTextInput} from './create.js'
 
 export default class NotesUpdate extends BaseCommand<typeof NotesUpdate> {

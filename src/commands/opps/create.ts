@@ -9,8 +9,8 @@ import {leads, opportunities} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
 import {parseMoney} from '../../input/values.js'
 import {prompts} from '../../prompts/index.js'
-import {withFieldErrors} from '../../services/leads.js'
 import {OPPORTUNITY_FIELD_FLAGS, opportunityBody, valuePeriods} from '../../services/opportunities.js'
+import {withFieldErrors} from '../../services/records.js'
 import {failIfMissing, forgetStaleLookups, lazyResolver, statusChoices, userChoices} from '../../services/support.js'
 
 /** The flags `opps create` and `opps update` share. */

@@ -6,8 +6,9 @@ import {BaseCommand} from '../../base-command.js'
 import {formatMoney} from '../../close/format.js'
 import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
-import {describedForDelete, wantsJson} from '../../services/support.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
+import {describedForDelete} from '../../services/records.js'
+import {wantsJson} from '../../services/support.js'
 
 export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']

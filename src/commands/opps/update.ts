@@ -6,9 +6,9 @@ import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
-import {withFieldErrors} from '../../services/leads.js'
 import {OPPORTUNITY_FIELD_FLAGS, opportunityBody} from '../../services/opportunities.js'
-import {forgetStaleLookups, lazyResolver, requireChanges} from '../../services/support.js'
+import {requireChanges, withFieldErrors} from '../../services/records.js'
+import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
 import {opportunityFlags} from './create.js'
 
 export default class OppsUpdate extends BaseCommand<typeof OppsUpdate> {

@@ -9,7 +9,7 @@ import {leads, tasks} from '../../close/resources.js'
 import {fieldsFlag} from '../../flags.js'
 import {parseDate} from '../../input/values.js'
 import {prompts} from '../../prompts/index.js'
-import {withFieldErrors} from '../../services/leads.js'
+import {withFieldErrors} from '../../services/records.js'
 import {failIfMissing, forgetStaleLookups, lazyResolver, userChoices} from '../../services/support.js'
 import {TASK_FIELD_FLAGS, taskBody} from '../../services/tasks.js'
 

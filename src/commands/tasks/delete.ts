@@ -5,8 +5,9 @@ import type {CloseObject} from '../../close/normalize.js'
 import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/leads.js'
-import {describedForDelete, wantsJson} from '../../services/support.js'
+import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
+import {describedForDelete} from '../../services/records.js'
+import {wantsJson} from '../../services/support.js'
 
 export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']

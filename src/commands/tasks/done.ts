@@ -6,7 +6,7 @@ import {BaseCommand} from '../../base-command.js'
 import {tasks} from '../../close/resources.js'
 import {NotFoundError} from '../../errors.js'
 import {fieldsFlag} from '../../flags.js'
-import {withFieldErrors} from '../../services/leads.js'
+import {withFieldErrors} from '../../services/records.js'
 import {completeTasksRequest, TASK_FIELD_FLAGS, taskIds, tasksByIdParams} from '../../services/tasks.js'
 
 export default class TasksDone extends BaseCommand<typeof TasksDone> {

@@ -9,16 +9,13 @@ import {
   buildLeadBody,
   buildLeadChanges,
   createLead,
-  deleteMessage,
-  deleteRecord,
-  explainFieldErrors,
-  flagForField,
   LEAD_FIELD_FLAGS,
   type LeadDeps,
   parseCountry,
   parseCustomFields,
   updateLead,
 } from '../../../src/services/leads.js'
+import {deleteMessage, deleteRecord, explainFieldErrors, flagForField} from '../../../src/services/records.js'
 
 const LEAD = 'lead_8dWqYqDz3mTBxqZ2Y0n7kA'
 const CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'

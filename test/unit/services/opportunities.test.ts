@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 
 import {RemoteError, UsageError} from '../../../src/errors.js'
-import {explainFieldErrors} from '../../../src/services/leads.js'
 import {OPPORTUNITY_FIELD_FLAGS, opportunityBody, opportunityListParams} from '../../../src/services/opportunities.js'
+import {explainFieldErrors} from '../../../src/services/records.js'
 import {JANE, ME, stubResolver, WON} from './stub-resolver.js'
 
 const LEAD = 'lead_AbCdEfGhIjKlMnOpQrStUv'

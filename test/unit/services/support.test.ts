@@ -3,11 +3,10 @@ import {stub} from 'sinon'
 
 import {opportunities} from '../../../src/close/resources.js'
 import {RemoteError, UsageError} from '../../../src/errors.js'
+import {describedForDelete, requireChanges} from '../../../src/services/records.js'
 import {
-  describedForDelete,
   failIfMissing,
   forgetStaleLookups,
-  requireChanges,
   resolveUserId,
   statusChoices,
   userChoices,
