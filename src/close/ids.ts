@@ -36,7 +36,7 @@ export function assertId(resource: ResourceDef, id: string, flag?: string): stri
   if (prefix !== resource.idPrefix) {
     const kind = KINDS[match[1]]
     throw new UsageError(
-      `${id}${where} is ${kind ? `a ${kind}` : `an unknown kind of`} ID, but a ${resource.noun} ID (${resource.idPrefix}…) is needed.`,
+      `${id}${where} is ${kind ? withArticle(kind) : 'an unknown kind of'} ID, but ${withArticle(resource.noun)} ID (${resource.idPrefix}…) is needed.`,
       {code: 'wrong_id_kind', hint: `Find ${resource.noun} IDs with \`close ${resource.topic} list\`.`},
     )
   }
@@ -46,4 +46,8 @@ export function assertId(resource: ResourceDef, id: string, flag?: string): stri
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`
 }

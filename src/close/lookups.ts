@@ -62,16 +62,18 @@ export class Lookups {
     return this.cached('me', Number.POSITIVE_INFINITY, async () => toUser(await this.api.proxy('GET', '/me/')))
   }
 
+  /** Opportunity statuses with their type and pipeline, read from `/pipeline/` (which nests them). */
   async opportunityStatuses(): Promise<OpportunityStatus[]> {
     return this.cached('opportunityStatuses', DAY_MS, async () => {
+      const pipelines = normalizePage(await this.api.proxy('GET', '/pipeline/')).records
+      const statuses = pipelines.flatMap((pipeline) =>
+        (Array.isArray(pipeline.statuses) ? (pipeline.statuses as CloseObject[]) : []).map((status) =>
+          toOpportunityStatus(status, pipeline),
+        ),
+      )
+      if (statuses.length > 0) return statuses
       const page = normalizePage(await this.api.proxy('GET', '/status/opportunity/'))
-      return page.records.map((status) => ({
-        id: String(status.id),
-        label: String(status.label),
-        pipeline_id: typeof status.pipeline_id === 'string' ? status.pipeline_id : undefined,
-        pipeline_name: typeof status.pipeline_name === 'string' ? status.pipeline_name : undefined,
-        type: String(status.type ?? status.status_type) as OpportunityStatus['type'],
-      }))
+      return page.records.map((status) => toOpportunityStatus(status))
     })
   }
 
@@ -146,5 +148,16 @@ function toUser(value: CloseObject): CloseUser {
     first_name: typeof value.first_name === 'string' ? value.first_name : undefined,
     id: String(value.id),
     last_name: typeof value.last_name === 'string' ? value.last_name : undefined,
+  }
+}
+
+function toOpportunityStatus(status: CloseObject, pipeline?: CloseObject): OpportunityStatus {
+  const pipelineId = pipeline?.id ?? status.pipeline_id
+  return {
+    id: String(status.id),
+    label: String(status.label),
+    pipeline_id: typeof pipelineId === 'string' ? pipelineId : undefined,
+    pipeline_name: typeof pipeline?.name === 'string' ? pipeline.name : undefined,
+    type: String(status.type ?? status.status_type) as OpportunityStatus['type'],
   }
 }

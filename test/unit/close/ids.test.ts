@@ -17,6 +17,13 @@ describe('assertId', () => {
     )
   })
 
+  it('uses the right article', () => {
+    expect(() => assertId(opportunities, 'acti_AbCdEfGhIjKlMnOpQrStUv')).to.throw(
+      UsageError,
+      'acti_AbCdEfGhIjKlMnOpQrStUv is an activity ID, but an opportunity ID (oppo_…) is needed.',
+    )
+  })
+
   it('rejects what is not an ID at all, with where to find one', () => {
     try {
       assertId(opportunities, '../../etc/passwd', '--opportunity')
