@@ -5,7 +5,7 @@
 import type {Ctx} from './common.js'
 import type {SeedCounts, SeedOptions} from './seed.js'
 
-import {badRequest, bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
+import {bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
 import {CloseStore, readMeta, type StoreOptions, withLock} from './store.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
@@ -159,6 +159,14 @@ function normalizePath(raw: string): {path: string; query: Array<[string, string
   return {path, query}
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 /** Answer one request as Close's REST API would. Writes are persisted before this resolves. */
 export async function handleCloseRequest(store: CloseStore, request: CloseRequest): Promise<CloseResponse> {
   try {
@@ -178,10 +186,9 @@ export async function handleCloseRequest(store: CloseStore, request: CloseReques
     const id = route.pattern.exec(path)?.[1]
     const params = new Params([...query, ...(request.query ?? [])])
     const body = method === 'POST' || method === 'PUT' ? bodyObject(request.body) : {}
-    return await handler({body, id: id === undefined ? undefined : decodeURIComponent(id), params, request, store})
+    return await handler({body, id: id === undefined ? undefined : safeDecode(id), params, request, store})
   } catch (error) {
     if (error instanceof HttpError) return respond(error.status, error.body, error.headers)
-    if (error instanceof URIError) return respond(400, badRequest('Malformed path.').body)
     return respond(500, {error: `Sandbox internal error: ${error instanceof Error ? error.message : String(error)}`})
   }
 }

@@ -104,6 +104,19 @@ const sleep = (ms: number) =>
     setTimeout(resolve, ms)
   })
 
+/** True if the process that wrote this lock is gone (or the lock is very old). */
+function lockIsStale(lock: string, mtimeMs: number): boolean {
+  if (Date.now() - mtimeMs > 300_000) return true
+  const owner = Number(readText(path.join(lock, 'owner')))
+  if (!Number.isInteger(owner) || owner <= 0) return false
+  try {
+    process.kill(owner, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
 /** Run `fn` holding the store's write lock (a directory, so it works across processes). */
 export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const lock = path.join(dir, '.lock')
@@ -112,17 +125,21 @@ export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
   for (;;) {
     try {
       await mkdir(lock)
+      await writeFile(path.join(lock, 'owner'), String(process.pid))
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const info = await stat(lock).catch(() => {})
-      // A lock left behind by a killed process is taken over after 10 s.
-      if (info && Date.now() - info.mtimeMs > 10_000) {
+      const info = await stat(lock).catch(() => null)
+      // A lock left behind by a killed process is taken over.
+      if (info && lockIsStale(lock, info.mtimeMs)) {
         await rm(lock, {force: true, recursive: true})
         continue
       }
 
-      if (Date.now() - started > 15_000) throw new Error(`The sandbox store ${dir} is locked by another process.`)
+      if (Date.now() - started > 120_000) {
+        throw new Error(`The sandbox store ${dir} is locked by another process (${lock}).`)
+      }
+
       await sleep(10)
     }
   }

@@ -1,0 +1,78 @@
+import {expect} from 'chai'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {handleCloseRequest, openStore, seedSandbox} from '../../../src/sandbox/close/index.js'
+import {type Body, removeTempDirs, tempDir, TODAY} from './helpers.js'
+
+describe('sandbox Close emulator: store', () => {
+  after(removeTempDirs)
+
+  it('loses no write when two stores on the same directory write at once', async () => {
+    const dir = tempDir()
+    await seedSandbox(dir, {leads: 20, today: TODAY})
+    const [a, b] = await Promise.all([openStore(dir), openStore(dir)])
+    const creates = Array.from({length: 12}, (_, i) =>
+      handleCloseRequest(i % 2 ? a : b, {body: {name: `Parallel ${i}`}, method: 'POST', path: '/lead/', query: []}),
+    )
+    const responses = await Promise.all(creates)
+    expect(responses.map((r) => r.status)).to.deep.equal(Array.from({length: 12}, () => 200))
+    const fresh = await openStore(dir)
+    const list = (await handleCloseRequest(fresh, {method: 'GET', path: '/lead/', query: [['query', 'Parallel']]}))
+      .body as Body
+    expect(list.total_results).to.equal(12)
+    for (const response of responses) {
+      const got = await handleCloseRequest(fresh, {
+        method: 'GET',
+        path: `/lead/${(response.body as Body).id}/`,
+        query: [],
+      })
+      expect(got.status).to.equal(200)
+    }
+  })
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dir = tempDir()
+    await seedSandbox(dir, {leads: 5, today: TODAY})
+    mkdirSync(join(dir, '.lock'))
+    writeFileSync(join(dir, '.lock', 'owner'), '999999999')
+    const store = await openStore(dir)
+    const response = await handleCloseRequest(store, {
+      body: {name: 'After a crash'},
+      method: 'POST',
+      path: '/lead/',
+      query: [],
+    })
+    expect(response.status).to.equal(200)
+    expect(readdirSync(dir)).to.not.include('.lock')
+  })
+
+  it('leaves no temp files behind and writes valid JSON', async () => {
+    const dir = tempDir()
+    await seedSandbox(dir, {leads: 30, today: TODAY})
+    const store = await openStore(dir)
+    await handleCloseRequest(store, {body: {name: 'Written'}, method: 'POST', path: '/lead/', query: []})
+    const {generation} = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'))
+    for (const sub of ['chunks', 'index']) {
+      const names = readdirSync(join(dir, generation, sub))
+      expect(names.filter((n) => n.endsWith('.tmp'))).to.deep.equal([])
+      for (const name of names.filter((n) => n.endsWith('.json'))) {
+        expect(() => JSON.parse(readFileSync(join(dir, generation, sub, name), 'utf8')), name).to.not.throw()
+      }
+    }
+  })
+
+  it('names the file and the fix when the data is corrupt', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'meta.json'), '{not json')
+    let message = ''
+    try {
+      await openStore(dir)
+    } catch (error) {
+      message = (error as Error).message
+    }
+
+    expect(message).to.include(join(dir, 'meta.json'))
+    expect(message).to.include('close sandbox reset')
+  })
+})
