@@ -55,9 +55,12 @@ export class Terminal {
     this.tmux(['kill-server'])
   }
 
-  /** What the terminal shows now, trailing blank lines and the "Pane is dead" note removed. */
+  /**
+   * What the terminal shows, with what scrolled off the top (tmux scrolls the screen by one line to
+   * write its "Pane is dead" note when the command ends); that note and trailing blank lines removed.
+   */
   screen(): string {
-    const text = this.tmux(['capture-pane', '-p', '-t', this.session]).stdout
+    const text = this.tmux(['capture-pane', '-p', '-S', '-', '-t', this.session]).stdout
     return text
       .split('\n')
       .filter((line) => !line.startsWith('Pane is dead'))
