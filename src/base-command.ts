@@ -136,6 +136,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   public async init(): Promise<void> {
     await super.init()
+    releaseEngineCheck()
     this.onSigint = () => {
       this.abort.abort()
       process.exitCode = ExitCode.Interrupted
@@ -192,6 +193,18 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
     return true
   }
+}
+
+/**
+ * bin/run.js sets OCLIF_DISABLE_ENGINE_WARNING while oclif loads (it checks Node itself, cheaper);
+ * oclif is loaded by now, so take it back: Membrane and other children must not inherit it.
+ */
+function releaseEngineCheck(): void {
+  const marker = Symbol.for('close-cli.engine-check-skipped')
+  const global = globalThis as Record<symbol, unknown>
+  if (!global[marker]) return
+  delete global[marker]
+  delete process.env.OCLIF_DISABLE_ENGINE_WARNING
 }
 
 /** Any thrown value → a CliError with the right exit code. */
