@@ -6,6 +6,7 @@ import type {MembraneConnection} from '../membrane/types.js'
 import {AuthError, CliError, ExitCode, RemoteError} from '../errors.js'
 import {sandboxBinPath} from '../sandbox/index.js'
 import {isCloseConnection, isReady, nameOf, stateOf} from '../session/connection-info.js'
+import {reconnectHint} from '../session/context.js'
 import {SessionCommand} from '../session/session-command.js'
 
 interface Problem {
@@ -213,11 +214,10 @@ Exit codes: 0 when all is healthy; 4 when the Membrane CLI, the login or the con
         message: `The connection ${entry.name} (${entry.id}) is not a connection to Close.`,
       })
     } else if (!entry.ready) {
-      const membraneFix = this.flags.sandbox ? '' : ` (or \`membrane connect --connectionId=${entry.id}\`)`
       problems.push({
         code: 'connection_not_ready',
         exitCode: ExitCode.Auth,
-        fix: `Re-authenticate it with ${this.suggest(`connections reconnect ${entry.id}`)}${membraneFix}, or choose another with ${this.suggest('connections use')}.`,
+        fix: reconnectHint(this.session, entry.id),
         message: `The connection ${entry.name} (${entry.id}) needs re-authentication (state ${entry.state}).`,
       })
     }

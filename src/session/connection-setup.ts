@@ -15,11 +15,10 @@ import type {SavedConnection} from './settings.js'
 
 import {AuthError, CliError, RemoteError} from '../errors.js'
 import {type Choice, prompts} from '../prompts/index.js'
-import {canOpenBrowser, openBrowser} from './browser.js'
 import {authUrlOf, closeConnections, isCloseApp, isReady, label, nameOf, stateOf} from './connection-info.js'
 import {saveConnection, savedConnection} from './connection.js'
-import {cmd, say, type SessionContext, sleep} from './context.js'
-import {ensureLoggedIn} from './login.js'
+import {cmd, reconnectHint, say, type SessionContext, sleep} from './context.js'
+import {ensureLoggedIn, offerBrowser} from './login.js'
 import {getPref} from './prefs.js'
 import {startProgress} from './progress.js'
 
@@ -55,9 +54,6 @@ async function remember(ctx: SessionContext, entry: SavedConnection): Promise<Sa
 }
 
 function notReadyError(ctx: SessionContext, connection: MembraneConnection, chosen: boolean): AuthError {
-  const reconnect = ctx.sandbox
-    ? cmd(ctx, `connections reconnect ${connection.id}`)
-    : `${cmd(ctx, `connections reconnect ${connection.id}`)} (or \`membrane connect --connectionId=${connection.id}\`)`
   const which = label(saved(connection))
   const state = stateOf(connection)
   return new AuthError(
@@ -67,7 +63,7 @@ function notReadyError(ctx: SessionContext, connection: MembraneConnection, chos
     {
       code: 'connection_not_ready',
       details: {connectionId: connection.id, state},
-      hint: `Re-authenticate it with ${reconnect}, or choose another with ${cmd(ctx, 'connections use')}.`,
+      hint: reconnectHint(ctx, connection.id),
     },
   )
 }
@@ -208,15 +204,7 @@ function duration(ms: number): string {
 /** Show the authorization URL and offer to open it (terminal with a browser only). */
 async function showAuthUrl(ctx: SessionContext, url: string, what: string): Promise<void> {
   say(ctx, `\nTo ${what}, open this URL in a browser (on this or any other device):\n\n    ${url}\n\n`)
-  if (
-    ctx.interactive &&
-    getPref(ctx.settings, 'browser') !== 'never' &&
-    canOpenBrowser() &&
-    (await prompts.confirm('Open it in your browser now?', true))
-  ) {
-    const opened = await (ctx.openBrowser ?? openBrowser)(url)
-    if (!opened) say(ctx, 'Could not start a browser; open the URL above yourself.\n')
-  }
+  await offerBrowser(ctx, url)
 }
 
 /** Poll Membrane until the connection is READY, or give up after the timeout (exit 4). */

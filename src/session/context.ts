@@ -41,6 +41,12 @@ export function cmd(ctx: Pick<SessionContext, 'sandbox'>, command: string): stri
   return `\`close ${command}${ctx.sandbox ? ' --sandbox' : ''}\``
 }
 
+/** The fix for a connection that needs re-authentication (design §5), as a hint. */
+export function reconnectHint(ctx: Pick<SessionContext, 'sandbox'>, connectionId: string): string {
+  const membrane = ctx.sandbox ? '' : ` (or \`membrane connect --connectionId=${connectionId}\`)`
+  return `Re-authenticate it with ${cmd(ctx, `connections reconnect ${connectionId}`)}${membrane}, or choose another with ${cmd(ctx, 'connections use')}.`
+}
+
 /** Whether stderr is a terminal that can show a spinner (never under --json). */
 export function stderrIsTTY(ctx: Pick<SessionContext, 'json' | 'stderr'>): boolean {
   return !ctx.json && !ctx.stderr && Boolean(process.stderr.isTTY)

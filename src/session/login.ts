@@ -108,6 +108,14 @@ export async function isLoggedIn(ctx: SessionContext): Promise<boolean | undefin
   }
 }
 
+/** On a terminal where a browser can exist (and config `browser` is not `never`): offer to open `url`. */
+export async function offerBrowser(ctx: SessionContext, url: string): Promise<void> {
+  if (!ctx.interactive || getPref(ctx.settings, 'browser') === 'never' || !canOpenBrowser()) return
+  if (!(await prompts.confirm('Open it in your browser now?', true))) return
+  const opened = await (ctx.openBrowser ?? openBrowser)(url)
+  if (!opened) say(ctx, 'Could not start a browser; open the URL above yourself.\n')
+}
+
 /** The whole login on a terminal: URL, optional browser, the code prompt, completion. */
 export async function interactiveLogin(ctx: SessionContext): Promise<void> {
   const url = await startLogin(ctx)

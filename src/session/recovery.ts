@@ -16,7 +16,7 @@ import {AuthError, CliError} from '../errors.js'
 import {prompts} from '../prompts/index.js'
 import {label} from './connection-info.js'
 import {chooseConnection, reauthorizeConnection} from './connection-setup.js'
-import {cmd, say, type SessionContext} from './context.js'
+import {cmd, reconnectHint, say, type SessionContext} from './context.js'
 import {interactiveLogin} from './login.js'
 
 const CONNECTION_CODES = new Set(['connection_not_found', 'connection_not_ready'])
@@ -39,13 +39,10 @@ export function explain(ctx: SessionContext, connection: ResolvedConnection, err
     })
   }
 
-  const reconnect = ctx.sandbox
-    ? cmd(ctx, `connections reconnect ${connection.id}`)
-    : `${cmd(ctx, `connections reconnect ${connection.id}`)} (runs \`membrane connect --connectionId=${connection.id}\`)`
   return new AuthError(`The Close connection ${which}${where} needs re-authentication.`, {
     code: 'connection_not_ready',
     details: {connectionId: connection.id},
-    hint: `Re-authenticate it with ${reconnect}, or choose another with ${cmd(ctx, 'connections use')}.`,
+    hint: reconnectHint(ctx, connection.id),
   })
 }
 

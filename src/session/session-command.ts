@@ -4,7 +4,10 @@
  */
 import type {Command} from '@oclif/core'
 
+import type {MembraneConnection} from '../membrane/types.js'
+
 import {BaseCommand} from '../base-command.js'
+import {CliError, NotFoundError} from '../errors.js'
 import {type ResolvedConnection, SANDBOX_DEFAULT_CONNECTION, savedConnection} from './connection.js'
 import {cmd, type SessionContext} from './context.js'
 
@@ -25,6 +28,19 @@ export abstract class SessionCommand<T extends typeof Command> extends BaseComma
       sandbox: Boolean(this.flags.sandbox),
       settings: this.settings,
       signal: this.abort.signal,
+    }
+  }
+
+  /** `membrane connection get ID` for an ID the user typed: one Membrane does not know is exit 5. */
+  protected async lookUpConnection(id: string): Promise<MembraneConnection> {
+    try {
+      return await this.membrane.getConnection(id)
+    } catch (error) {
+      if (!(error instanceof CliError && error.code === 'connection_not_found')) throw error
+      throw new NotFoundError(`Membrane has no connection ${id}.`, {
+        code: 'connection_not_found',
+        hint: `See the ones it has with ${this.suggest('connections list')}.`,
+      })
     }
   }
 

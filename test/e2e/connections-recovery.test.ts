@@ -81,7 +81,7 @@ describe('e2e: first run and recovery off a terminal (fake membrane)', () => {
         code: 'connection_not_ready',
         connectionId: FAKE_CLOSE,
         exitCode: 4,
-        hint: `Re-authenticate it with \`close connections reconnect ${FAKE_CLOSE}\` (runs \`membrane connect --connectionId=${FAKE_CLOSE}\`), or choose another with \`close connections use\`.`,
+        hint: `Re-authenticate it with \`close connections reconnect ${FAKE_CLOSE}\` (or \`membrane connect --connectionId=${FAKE_CLOSE}\`), or choose another with \`close connections use\`.`,
         message: `The Close connection "Close" (${FAKE_CLOSE}), saved in config, needs re-authentication.`,
       })
     } finally {

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {CliError, NotFoundError} from '../../errors.js'
+import {AuthError, CliError} from '../../errors.js'
 import {connectionDetailView, toRow} from '../../session/connection-view.js'
 import {noConnectionError} from '../../session/connection.js'
 import {explain} from '../../session/recovery.js'
@@ -25,14 +25,17 @@ export default class ConnectionsShow extends SessionCommand<typeof ConnectionsSh
     if (!id) throw noConnectionError(this.flags.sandbox)
     let connection
     try {
-      connection = await this.membrane.getConnection(id)
+      connection = await this.lookUpConnection(id)
     } catch (error) {
-      if (error instanceof CliError && error.code === 'connection_not_found') {
-        if (!this.args.id && current) throw explain(this.session, current, error)
-        throw new NotFoundError(`Membrane has no connection ${id}.`, {
-          code: 'connection_not_found',
-          hint: `See the ones it has with ${this.suggest('connections list')}.`,
-        })
+      // The connection close uses is gone: say so the way data commands do (exit 4 and the fix).
+      if (
+        !this.args.id &&
+        current &&
+        current.source !== 'flag' &&
+        error instanceof CliError &&
+        error.code === 'connection_not_found'
+      ) {
+        throw explain(this.session, current, new AuthError(error.message, {code: 'connection_not_found'}))
       }
 
       throw error

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {CliError, NotFoundError, UsageError} from '../../errors.js'
+import {UsageError} from '../../errors.js'
 import {isCloseConnection, nameOf} from '../../session/connection-info.js'
 import {adoptConnection, chooseConnection} from '../../session/connection-setup.js'
 import {SessionCommand} from '../../session/session-command.js'
@@ -21,20 +21,7 @@ export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse
     const ctx = this.session
     let chosen
     if (this.args.id) {
-      let connection
-      try {
-        connection = await this.membrane.getConnection(this.args.id)
-      } catch (error) {
-        if (error instanceof CliError && error.code === 'connection_not_found') {
-          throw new NotFoundError(`Membrane has no connection ${this.args.id}.`, {
-            code: 'connection_not_found',
-            hint: `See the ones it has with ${this.suggest('connections list')}.`,
-          })
-        }
-
-        throw error
-      }
-
+      const connection = await this.lookUpConnection(this.args.id)
       if (!isCloseConnection(connection)) {
         throw new UsageError(`${nameOf(connection)} (${connection.id}) is not a connection to Close.`, {
           code: 'not_close_connection',

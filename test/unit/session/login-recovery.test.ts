@@ -207,7 +207,7 @@ describe('session/login and session/recovery', () => {
         'The Close connection "Close (Old)" (conn_close_x), saved in config, needs re-authentication.',
       )
       expect(expired.hint).to.equal(
-        'Re-authenticate it with `close connections reconnect conn_close_x` (runs `membrane connect --connectionId=conn_close_x`), or choose another with `close connections use`.',
+        'Re-authenticate it with `close connections reconnect conn_close_x` (or `membrane connect --connectionId=conn_close_x`), or choose another with `close connections use`.',
       )
     })
 
