@@ -119,6 +119,47 @@ describe('e2e: close login (headless)', () => {
     })
   })
 
+  it('a headless newcomer gets from nothing to `leads list` by following only what close prints', async () => {
+    const fake = fakeHome({FAKE_MEMBRANE_CONNECT_SHAPE: 'request'})
+    /** Run a command line the CLI suggested (`close a b` → run(['a', 'b'])). */
+    const follow = (line: string, env: Record<string, string> = {}) => {
+      const [bin, ...args] = line.trim().split(/\s+/)
+      expect(bin).to.equal('close')
+      return fake.run(args, env)
+    }
+
+    try {
+      const first = await fake.run(['leads', 'list'])
+      expect(first.exitCode).to.equal(4)
+      const login = /`(close login)`/.exec(first.stderr)?.[1]
+      expect(login, first.stderr).to.equal('close login')
+
+      const started = await follow(login!)
+      expect(started.exitCode).to.equal(0)
+      const next = /Finish with:\n\n {4}(close login complete <code>)\n/.exec(started.stderr)?.[1]
+      expect(next, started.stderr).to.be.a('string')
+
+      // Membrane has no Close connection yet.
+      const completed = await follow(next!.replace('<code>', 'code-from-the-browser'), {
+        FAKE_MEMBRANE_CLOSE_CONNECTIONS: '0',
+      })
+      expect(completed.exitCode).to.equal(4)
+      const add = /Create one with `(close connections add)`/.exec(completed.stderr)?.[1]
+      expect(add, completed.stderr).to.equal('close connections add')
+
+      const added = await follow(add!)
+      expect(added.exitCode, added.stderr).to.equal(0)
+      expect(added.stderr).to.include('open this URL in a browser')
+      expect(added.stderr).to.include(`Using the Close connection "Close" (${FAKE_CLOSE}).`)
+
+      const leads = await fake.run(['leads', 'list', '--limit', '2', '--json'])
+      expect(leads.exitCode, leads.stderr).to.equal(0)
+      expect(JSON.parse(leads.stdout)).to.have.length(2)
+    } finally {
+      fake.home.remove()
+    }
+  })
+
   describe('fake membrane (reference/membrane-cli.md variants)', () => {
     it('captures the URL from stdout, from stderr, and from a login that keeps running', async () => {
       for (const scenario of ['login-url-stdout', 'login-url-stderr', 'login-wait']) {
