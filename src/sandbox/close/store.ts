@@ -79,12 +79,21 @@ function isMissing(error: unknown): boolean {
 
 /**
  * A file's text, or undefined if it does not exist. Synchronous on purpose: a request reads a few
- * small files, and readFileSync is several times cheaper than the promise API for them. Index
- * files are ASCII, so they are read as latin1 (no UTF-8 decoding).
+ * small files, and readFileSync is several times cheaper than the promise API for them.
  */
-function readText(file: string, encoding: 'latin1' | 'utf8' = 'utf8'): string | undefined {
+function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, encoding)
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    if (isMissing(error)) return undefined
+    throw error
+  }
+}
+
+/** A file's bytes, or undefined if it does not exist (for the ASCII indexes: no decoding). */
+function readBytes(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
   } catch (error) {
     if (isMissing(error)) return undefined
     throw error
@@ -152,15 +161,30 @@ export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
 }
 
 /**
- * `id chunk` lines. Lookups search the text (no parsing of the whole index), which keeps a get
- * cheap even with hundreds of thousands of IDs.
+ * `id chunk` lines (ASCII). A lookup searches the raw bytes without decoding or parsing the file,
+ * which keeps a get cheap with hundreds of thousands of IDs; the text is built only for changes
+ * and paging.
  */
 export class IdIndex {
   dirty = false
-  private text: string
+  private bytes?: Buffer
+  private lines?: string
 
-  constructor(content: string) {
-    this.text = `\n${content}`
+  constructor(content: Buffer | string) {
+    if (typeof content === 'string') this.lines = `\n${content}`
+    else this.bytes = content
+  }
+
+  /** `\n`-prefixed text of every line, decoded on first need. */
+  private get text(): string {
+    this.lines ??= `\n${this.bytes!.toString('latin1')}`
+    this.bytes = undefined
+    return this.lines
+  }
+
+  private set text(value: string) {
+    this.lines = value
+    this.bytes = undefined
   }
 
   add(id: string, chunk: number): void {
@@ -169,11 +193,22 @@ export class IdIndex {
   }
 
   get(id: string): number | undefined {
-    const key = `\n${id} `
-    const at = this.text.indexOf(key)
-    if (at === -1) return undefined
-    const end = this.text.indexOf('\n', at + key.length)
-    return Number(this.text.slice(at + key.length, end))
+    const {bytes} = this
+    if (!bytes) {
+      const key = `\n${id} `
+      const at = this.text.indexOf(key)
+      if (at === -1) return undefined
+      return Number(this.text.slice(at + key.length, this.text.indexOf('\n', at + key.length)))
+    }
+
+    const key = `${id} `
+    for (let at = bytes.indexOf(key); at !== -1; at = bytes.indexOf(key, at + 1)) {
+      if (at > 0 && bytes[at - 1] !== 10) continue
+      const start = at + key.length
+      return Number(bytes.toString('latin1', start, bytes.indexOf(10, start)))
+    }
+
+    return undefined
   }
 
   /** Entries [skip, skip + limit) in file order, and the total, without parsing the rest. */
@@ -204,10 +239,11 @@ export class IdIndex {
 
   remove(ids: Iterable<string>): void {
     for (const id of ids) {
-      const at = this.text.indexOf(`\n${id} `)
+      const {text} = this
+      const at = text.indexOf(`\n${id} `)
       if (at === -1) continue
-      const end = this.text.indexOf('\n', at + 1)
-      this.text = this.text.slice(0, at) + this.text.slice(end)
+      const end = text.indexOf('\n', at + 1)
+      this.text = text.slice(0, at) + text.slice(end)
       this.dirty = true
     }
   }
@@ -429,7 +465,7 @@ export class Txn {
   async index(kind: IndexKind): Promise<IdIndex> {
     let index = this.indexes.get(kind)
     if (!index) {
-      index = new IdIndex(readText(path.join(this.store.indexDir, `${kind}.txt`), 'latin1') ?? '')
+      index = new IdIndex(readBytes(path.join(this.store.indexDir, `${kind}.txt`)) ?? '')
       this.indexes.set(kind, index)
     }
 

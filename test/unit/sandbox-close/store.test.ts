@@ -3,6 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {handleCloseRequest, openStore, seedSandbox} from '../../../src/sandbox/close/index.js'
+import {IdIndex} from '../../../src/sandbox/close/store.js'
 import {type Body, removeTempDirs, tempDir, TODAY} from './helpers.js'
 
 describe('sandbox Close emulator: store', () => {
@@ -60,6 +61,32 @@ describe('sandbox Close emulator: store', () => {
         expect(() => JSON.parse(readFileSync(join(dir, generation, sub, name), 'utf8')), name).to.not.throw()
       }
     }
+  })
+
+  it('IdIndex finds IDs on the first, middle and last line, from bytes or after changes', () => {
+    const content = 'lead_A 0\nlead_AB 1\nxlead_B 9\nlead_B 2\n'
+    for (const index of [new IdIndex(Buffer.from(content)), new IdIndex(content)]) {
+      expect(index.get('lead_A')).to.equal(0)
+      expect(index.get('lead_AB')).to.equal(1)
+      expect(index.get('lead_B'), 'matches whole lines only').to.equal(2)
+      expect(index.get('lead_C')).to.equal(undefined)
+      expect(index.page(1, 2)).to.deep.equal({
+        entries: [
+          ['lead_AB', 1],
+          ['xlead_B', 9],
+        ],
+        total: 4,
+      })
+    }
+
+    const index = new IdIndex(Buffer.from(content))
+    index.prepend('lead_Z', 5)
+    index.add('lead_Y', 6)
+    index.remove(['lead_AB', 'lead_missing'])
+    expect(index.dirty).to.equal(true)
+    expect(index.serialize()).to.equal('lead_Z 5\nlead_A 0\nxlead_B 9\nlead_B 2\nlead_Y 6\n')
+    expect(index.get('lead_Y')).to.equal(6)
+    expect(index.get('lead_AB')).to.equal(undefined)
   })
 
   it('names the file and the fix when the data is corrupt', async () => {
