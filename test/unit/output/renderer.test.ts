@@ -106,11 +106,11 @@ describe('output/renderer', () => {
       )
     })
 
-    it('carries raw values in the curated columns: ISO dates, counts, objects as JSON', async () => {
+    it('carries raw values in the curated columns: ISO dates, counts, the primary email address', async () => {
       const {stdout} = await listed({output: 'csv'})
       expect(stdout).to.equal(
-        'id,display_name,status_label,contacts,primary_email,addresses.0.city,date_updated\r\n' +
-          'lead_YBEldzFN1XdtXNMPqAXiuF,Bluestem Logistics,Potential,1,"{""email"":""priya.raman@bluestem.example"",""type"":""office""}",Denver,2026-10-01T09:10:30.000000+00:00\r\n' +
+        'id,display_name,status_label,contacts,primary_email.email,addresses.0.city,date_updated\r\n' +
+          'lead_YBEldzFN1XdtXNMPqAXiuF,Bluestem Logistics,Potential,1,priya.raman@bluestem.example,Denver,2026-10-01T09:10:30.000000+00:00\r\n' +
           'lead_swFwTjT7fXwZ8Qz8IpCRMR,"Harbor & Pine, ""Dental""",Qualified,2,,Portland,2026-10-02T09:11:31.000000+00:00\r\n',
       )
       const opps = await listed({output: 'csv'}, [[oppActive, oppWon]], {view: oppView})
