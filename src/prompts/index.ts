@@ -1,6 +1,6 @@
 /**
  * Prompts behind one object so tests can stub them (the plugin-not-found / Salesforce pattern);
- * @inquirer/prompts is imported only when a prompt is really shown. Prompts write to stderr, never
+ * The inquirer prompts package is imported only when a prompt is really shown. Prompts write to stderr, never
  * stdout, and run only when `canPrompt` says so.
  */
 export interface Choice<T> {

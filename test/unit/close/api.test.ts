@@ -2,7 +2,7 @@ import {expect} from 'chai'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import sinon from 'sinon'
+import * as sinon from 'sinon'
 
 import type {MembraneClient} from '../../../src/membrane/client.js'
 
