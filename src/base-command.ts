@@ -7,8 +7,12 @@
 import {Command, type Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 
+import type {CloseObject} from './close/normalize.js'
+import type {ResourceDef} from './close/resources.js'
+
 import {ActionDirectory} from './close/action-directory.js'
 import {CloseApi} from './close/api.js'
+import {assertId} from './close/ids.js'
 import {Lookups} from './close/lookups.js'
 import {CliError, ExitCode, InterruptedError} from './errors.js'
 import {globalFlags} from './flags.js'
@@ -18,6 +22,8 @@ import {createOutputContext} from './output/context.js'
 import {Renderer} from './output/renderer.js'
 import {canPrompt} from './prompts/index.js'
 import {sandboxBinPath} from './sandbox/index.js'
+import {deleteMessage, deleteRecord, type DeleteResult, describedForDelete} from './services/records.js'
+import {wantsJson} from './services/support.js'
 import {resolveConnection, type ResolvedConnection} from './session/connection.js'
 import {Settings} from './session/settings.js'
 
@@ -127,6 +133,24 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
 
     return this.cached.api
+  }
+
+  /**
+   * The delete verb of every resource: `--yes` or a confirmation on a terminal, name what was
+   * deleted on stderr, and `{"deleted": true, "id": …}` on stdout for JSON output.
+   */
+  protected async deleteAndReport(
+    resource: ResourceDef,
+    id: string,
+    yes: boolean,
+    describe?: (record: CloseObject) => string,
+  ): Promise<DeleteResult> {
+    assertId(resource, id)
+    const connect = async () => (describe ? describedForDelete(await this.close(), describe) : this.close())
+    const result = await deleteRecord(connect, resource, id, {interactive: this.interactive, yes})
+    this.out.message(deleteMessage(resource, result))
+    if (result.deleted && wantsJson(this.flags)) await this.out.record(resource, {deleted: true, id: result.id})
+    return result
   }
 
   protected async finally(error: Error | undefined): Promise<void> {

@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
+import type {DeleteResult} from '../../services/records.js'
+
 import {BaseCommand} from '../../base-command.js'
 import {contacts} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
 
 export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
   static aliases = ['contacts:rm']
@@ -21,16 +22,6 @@ export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
   static summary = 'Delete a contact.'
 
   public async run(): Promise<DeleteResult> {
-    const result = await deleteRecord(() => this.close(), contacts, this.args.id, {
-      interactive: this.interactive,
-      yes: this.flags.yes,
-    })
-    this.out.message(deleteMessage(contacts, result))
-    if (result.deleted && this.wantsJson()) await this.out.record(contacts, {deleted: true, id: result.id})
-    return result
-  }
-
-  private wantsJson(): boolean {
-    return this.flags.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
+    return this.deleteAndReport(contacts, this.args.id, this.flags.yes)
   }
 }

@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
+import type {DeleteResult} from '../../services/records.js'
+
 import {BaseCommand} from '../../base-command.js'
 import {leads} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
 
 export default class LeadsDelete extends BaseCommand<typeof LeadsDelete> {
   static aliases = ['leads:rm']
@@ -21,16 +22,6 @@ export default class LeadsDelete extends BaseCommand<typeof LeadsDelete> {
   static summary = 'Delete a lead.'
 
   public async run(): Promise<DeleteResult> {
-    const result = await deleteRecord(() => this.close(), leads, this.args.id, {
-      interactive: this.interactive,
-      yes: this.flags.yes,
-    })
-    this.out.message(deleteMessage(leads, result))
-    if (result.deleted && this.wantsJson()) await this.out.record(leads, {deleted: true, id: result.id})
-    return result
-  }
-
-  private wantsJson(): boolean {
-    return this.flags.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
+    return this.deleteAndReport(leads, this.args.id, this.flags.yes)
   }
 }

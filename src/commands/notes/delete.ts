@@ -1,14 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
+import type {DeleteResult} from '../../services/records.js'
 
 import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
 import {noteText} from '../../services/notes.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
-import {describedForDelete} from '../../services/records.js'
-import {wantsJson} from '../../services/support.js'
 
 export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
   static aliases = ['notes:rm']
@@ -30,14 +27,7 @@ export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
   static summary = 'Delete a note.'
 
   public async run(): Promise<DeleteResult> {
-    const id = assertId(notes, this.args.id)
-    const result = await deleteRecord(async () => describedForDelete(await this.close(), describe), notes, id, {
-      interactive: this.interactive,
-      yes: this.flags.yes,
-    })
-    this.out.message(deleteMessage(notes, result))
-    if (result.deleted && wantsJson(this.flags)) await this.out.record(notes, {deleted: true, id: result.id})
-    return result
+    return this.deleteAndReport(notes, this.args.id, this.flags.yes, describe)
   }
 }
 

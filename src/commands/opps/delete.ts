@@ -1,14 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
+import type {DeleteResult} from '../../services/records.js'
 
 import {BaseCommand} from '../../base-command.js'
 import {formatMoney} from '../../close/format.js'
-import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
-import {describedForDelete} from '../../services/records.js'
-import {wantsJson} from '../../services/support.js'
 
 export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
@@ -30,14 +27,7 @@ export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
   static summary = 'Delete an opportunity.'
 
   public async run(): Promise<DeleteResult> {
-    const id = assertId(opportunities, this.args.id)
-    const result = await deleteRecord(async () => describedForDelete(await this.close(), describe), opportunities, id, {
-      interactive: this.interactive,
-      yes: this.flags.yes,
-    })
-    this.out.message(deleteMessage(opportunities, result))
-    if (result.deleted && wantsJson(this.flags)) await this.out.record(opportunities, {deleted: true, id: result.id})
-    return result
+    return this.deleteAndReport(opportunities, this.args.id, this.flags.yes, describe)
   }
 }
 

@@ -1,13 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
+import type {DeleteResult} from '../../services/records.js'
 
 import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {deleteMessage, deleteRecord, type DeleteResult} from '../../services/records.js'
-import {describedForDelete} from '../../services/records.js'
-import {wantsJson} from '../../services/support.js'
 
 export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
@@ -29,14 +26,7 @@ export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
   static summary = 'Delete a task.'
 
   public async run(): Promise<DeleteResult> {
-    const id = assertId(tasks, this.args.id)
-    const result = await deleteRecord(async () => describedForDelete(await this.close(), describe), tasks, id, {
-      interactive: this.interactive,
-      yes: this.flags.yes,
-    })
-    this.out.message(deleteMessage(tasks, result))
-    if (result.deleted && wantsJson(this.flags)) await this.out.record(tasks, {deleted: true, id: result.id})
-    return result
+    return this.deleteAndReport(tasks, this.args.id, this.flags.yes, describe)
   }
 }
 
