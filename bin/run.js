@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /* eslint n/no-unpublished-bin: "off" -- npm does publish bin/ (`npm pack --dry-run`); the rule misreads "/bin" in `files` */
-// Start-up matters (issue 6, BENCHMARKS.md): nothing heavy is imported before it is needed.
+// Start-up matters (issue 6, BENCHMARKS.md): nothing is loaded that the command line does not need.
 //
 // 1. `close --version` / `close -v` print oclif's exact version string
 //    (`close-cli/<version> <platform>-<arch> node-<version>`, as oclif's Config builds its userAgent)
@@ -8,14 +8,22 @@
 //    platform is "wsl"), or an init hook in package.json — oclif does it.
 // 2. Otherwise oclif runs from `@oclif/core/execute`: the package index also loads the parser,
 //    flags and a full `semver` (about 50 modules) only to check Node against oclif's own engines
-//    (>=18). That check is done here, cheaply, and oclif's is skipped, so `--help` stays fast.
+//    (>=18). That check is done here, cheaply, and oclif's is skipped while oclif loads.
+// 3. When the command line names one of this package's own commands (its compiled file exists),
+//    oclif is not asked to load the core plugins: they add only the `help` and `autocomplete`
+//    commands and a hook for unknown commands, none of which an own command uses (`close leads
+//    list --help` is oclif's built-in help). Anything else — root or topic help, `close help …`,
+//    `close autocomplete`, a mistyped command — gets every plugin.
 import {existsSync, readFileSync} from 'node:fs'
 import {arch, platform, release} from 'node:os'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 const argv = process.argv.slice(2)
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const pjson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 function versionString() {
-  const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   const flags = new Set(['--version', '-v', ...(pjson.oclif?.additionalVersionFlags ?? [])])
   if (!flags.has(argv[0]) || pjson.oclif?.hooks?.init) return
   if (platform() === 'linux' && mightBeWsl()) return
@@ -33,6 +41,24 @@ function mightBeWsl() {
   }
 }
 
+/** Whether the leading words of argv (`leads list`, `leads:list`, `raw`) name a compiled command of this package. */
+function namesOwnCommand() {
+  const commands = pjson.oclif?.commands
+  if (typeof commands !== 'string') return false
+  const words = []
+  for (const arg of argv.slice(0, 3)) {
+    if (!/^[\w-]+(:[\w-]+)*$/.test(arg) || arg.startsWith('-')) break
+    words.push(...arg.split(':'))
+  }
+
+  for (let n = Math.min(words.length, 3); n > 0; n--) {
+    const path = join(root, commands, ...words.slice(0, n))
+    if (existsSync(`${path}.js`) || existsSync(join(path, 'index.js'))) return true
+  }
+
+  return false
+}
+
 const version = argv[0]?.startsWith('-') ? versionString() : undefined
 if (version === undefined) {
   if (process.env.OCLIF_DISABLE_ENGINE_WARNING === undefined && Number(process.versions.node.split('.')[0]) >= 18) {
@@ -42,7 +68,10 @@ if (version === undefined) {
   }
 
   const {execute} = await import('@oclif/core/execute')
-  await execute({dir: import.meta.url})
+  const own = Boolean(pjson.oclif) && namesOwnCommand()
+  await execute(
+    own ? {loadOptions: {pjson: {...pjson, oclif: {...pjson.oclif, plugins: []}}, root}} : {dir: import.meta.url},
+  )
 } else {
   process.stdout.write(`${version}\n`)
 }

@@ -1,6 +1,7 @@
 /**
- * bin/run.js start-up paths (issue 6): `--version`/`-v` answered without loading oclif, and oclif
- * loaded from `@oclif/core/execute` with its engine check done by run.js. Needs a build.
+ * bin/run.js start-up paths (issue 6): `--version`/`-v` answered without loading oclif, own commands
+ * run without the core plugins, and oclif loaded from `@oclif/core/execute` with its engine check
+ * done by run.js. Needs a build.
  */
 import {Config} from '@oclif/core'
 import {expect} from 'chai'
@@ -28,6 +29,21 @@ describe('e2e: start-up paths of bin/run.js', () => {
     const result = await home.run(['leads', 'list', '--help'])
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.stdout).to.match(/^List and search leads\.\n\nUSAGE\n {2}\$ close leads list/)
+  })
+
+  it('the core plugins are still there for everything that is not an own command', async () => {
+    const root = await home.run(['--help'])
+    expect(root.stdout).to.match(/^ {2}autocomplete +\S/m)
+    expect(root.stdout).to.match(/^ {2}help +\S/m)
+    const help = await home.run(['help', 'leads', 'list'])
+    expect(help.exitCode, help.stderr).to.equal(0)
+    expect(help.stdout).to.equal((await home.run(['leads', 'list', '--help'])).stdout)
+    const autocomplete = await home.run(['autocomplete', '--help'])
+    expect(autocomplete.exitCode, autocomplete.stderr).to.equal(0)
+    expect(autocomplete.stdout).to.include('autocomplete')
+    const unknown = await home.run(['leadz', 'list'])
+    expect(unknown.exitCode).to.equal(127)
+    expect(unknown.stderr).to.include('leadz list is not a close command')
   })
 
   it('membrane does not inherit the OCLIF_DISABLE_ENGINE_WARNING that run.js sets while oclif loads', async () => {
