@@ -18,7 +18,7 @@
  * divided by the floor run of the same round). Exits 0 with the table (targets missed are marked),
  * 1 when something could not be measured (build failed, a command failed, wrong record count).
  *
- * Options: --rounds N (start-up and own-time rounds, default 11), --rss-runs N (runs per dataset
+ * Options: --rounds N (start-up and own-time rounds, default 21), --rss-runs N (runs per dataset
  * size, default 3), --sizes A,B (default 2000,20000), --only startup,counts,own,memory (a subset),
  * --json (also print the results as JSON).
  */
@@ -464,7 +464,7 @@ async function main() {
     options: {
       json: {type: 'boolean'},
       only: {default: PARTS.join(','), type: 'string'},
-      rounds: {default: '11', type: 'string'},
+      rounds: {default: '21', type: 'string'},
       'rss-runs': {default: '3', type: 'string'},
       sizes: {default: '2000,20000', type: 'string'},
     },
