@@ -3,7 +3,7 @@
  * values it accepts. None is a secret (Membrane keeps the credentials). To add a preference, add
  * an entry here; `config list/get/set/unset` and the validation pick it up.
  */
-import type {SettingsData} from './settings.js'
+import type {Settings, SettingsData} from './settings.js'
 
 import {UsageError} from '../errors.js'
 
@@ -126,4 +126,31 @@ export function configKey(key: string): ConfigKey {
 export function getPref(settings: {read(): SettingsData}, key: string): string | undefined {
   const entry = configKey(key)
   return entry.get(settings.read()) ?? entry.default
+}
+
+/**
+ * Store an already validated value for `key` in the current file, under the lock; returns the
+ * value it replaces. Only that key changes, whatever other `close` processes do meanwhile.
+ */
+export async function setConfigValue(
+  settings: Pick<Settings, 'transact'>,
+  key: string,
+  value: string,
+): Promise<string | undefined> {
+  const entry = configKey(key)
+  return settings.transact((data) => {
+    const previous = entry.get(data)
+    entry.set(data, value)
+    return previous
+  })
+}
+
+/** Remove `key` from the current file, under the lock; returns the value removed (undefined: it was not set, nothing written). */
+export async function unsetConfigValue(settings: Pick<Settings, 'transact'>, key: string): Promise<string | undefined> {
+  const entry = configKey(key)
+  return settings.transact((data) => {
+    const previous = entry.get(data)
+    if (previous !== undefined) entry.unset(data)
+    return previous
+  })
 }

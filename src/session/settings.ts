@@ -2,15 +2,17 @@
  * The CLI's own state: the chosen connection (one for real Membrane, one for the sandbox), the
  * per-connection action-ID cache (design §7) and user preferences. Never a secret.
  *
- * Reads are a plain JSON read (the hot path of every command); writes go through `conf`, which
- * writes atomically with mode 0600 (design §10) and is imported only when something changes.
+ * Shared by every `close` process at once, through ./config-store.ts: `read()` is fresh each time
+ * (no in-memory copy ever wins over the file) and `update()` is a locked read-modify-write of the
+ * current file that changes only the keys the change touches, written atomically with mode 0600
+ * (design §10). A corrupt, unreadable or wrongly typed file is exit 2 naming it; never discarded.
  */
-import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {JsonSchema} from '../membrane/types.js'
+import type {ConfigStoreOptions, JsonObject} from './config-store.js'
 
-import {UsageError} from '../errors.js'
+import {ConfigStore} from './config-store.js'
 
 export interface SavedConnection {
   id: string
@@ -43,54 +45,83 @@ export interface SettingsData {
 
 export const CONFIG_FILE = 'config.json'
 
-export class Settings {
-  private cache?: SettingsData
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
-  constructor(readonly dir: string) {}
+function checkConnection(value: unknown, key: string): string | undefined {
+  if (value === undefined) return undefined
+  if (!isObject(value) || typeof value.id !== 'string') return `"${key}" must be an object with a string "id"`
+  if (value.name !== undefined && typeof value.name !== 'string') return `"${key}.name" must be a string`
+}
+
+function checkMap(
+  value: unknown,
+  key: string,
+  entry: (item: unknown, path: string) => string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined
+  if (!isObject(value)) return `"${key}" must be an object`
+  for (const [name, item] of Object.entries(value)) {
+    const problem = entry(item, `${key}.${name}`)
+    if (problem) return problem
+  }
+}
+
+const checkAction = (item: unknown, path: string): string | undefined =>
+  item === null || (isObject(item) && typeof item.id === 'string')
+    ? undefined
+    : `"${path}" must be null or an object with a string "id"`
+
+const checkLookup = (item: unknown, path: string): string | undefined =>
+  isObject(item) && typeof item.at === 'string' ? undefined : `"${path}" must be an object with a string "at"`
+
+/** The first thing wrong with the shape of a settings file, in words; undefined when it is fine. Unknown keys are kept. */
+export function checkSettings(data: JsonObject): string | undefined {
+  return (
+    checkConnection(data.connection, 'connection') ??
+    checkConnection(data.sandboxConnection, 'sandboxConnection') ??
+    checkMap(data.actions, 'actions', (item, path) => checkMap(item, path, checkAction)) ??
+    checkMap(data.lookups, 'lookups', (item, path) => checkMap(item, path, checkLookup)) ??
+    checkMap(data.prefs, 'prefs', (item, path) => (typeof item === 'string' ? undefined : `"${path}" must be a string`))
+  )
+}
+
+export class Settings {
+  private readonly store: ConfigStore
+
+  /** `options` (lock timing, clock, fs faults) are for tests. */
+  constructor(
+    readonly dir: string,
+    options: Omit<ConfigStoreOptions, 'check'> = {},
+  ) {
+    this.store = new ConfigStore(join(dir, CONFIG_FILE), {...options, check: checkSettings})
+  }
+
+  /** The lock file next to the config while a write is in progress. */
+  get lockPath(): string {
+    return this.store.lockFile
+  }
 
   get path(): string {
-    return join(this.dir, CONFIG_FILE)
+    return this.store.file
   }
 
-  /** The current settings; `{}` when there is no file yet. A corrupt file is an error, never discarded. */
+  /** The settings as they are in the file now; `{}` when there is no file yet. */
   read(): SettingsData {
-    if (this.cache) return this.cache
-    let text: string
-    try {
-      text = readFileSync(this.path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      this.cache = {}
-      return this.cache
-    }
-
-    try {
-      const data = JSON.parse(text) as unknown
-      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('not a JSON object')
-      this.cache = data as SettingsData
-      return this.cache
-    } catch (error) {
-      throw new UsageError(`The config file ${this.path} is not valid JSON (${(error as Error).message}).`, {
-        code: 'config_corrupt',
-        hint: 'Fix or remove that file by hand; `close config path` prints where it is. Nothing was changed.',
-      })
-    }
+    return this.store.read() as SettingsData
   }
 
-  /** Apply a change and write the whole file atomically (mode 0600). */
+  /**
+   * Apply `change` to the current file under the lock and return what `change` returns, so a
+   * decision that depends on the stored value (what was there before, whether to change it) is
+   * made on the locked, current data. `change` must only edit the object it is given.
+   */
+  async transact<R>(change: (data: SettingsData) => R): Promise<R> {
+    return (await this.store.transact((data) => change(data as SettingsData))).result
+  }
+
+  /** Apply a change to the current file under the lock (only the keys it touches change); returns the data as written. */
   async update(change: (data: SettingsData) => void): Promise<SettingsData> {
-    const data = structuredClone(this.read())
-    change(data)
-    const {default: Conf} = await import('conf')
-    const store = new Conf<SettingsData>({
-      clearInvalidConfig: false,
-      configFileMode: 0o600,
-      configName: 'config',
-      cwd: this.dir,
-      projectName: 'close',
-    })
-    store.store = data
-    this.cache = data
-    return data
+    return (await this.store.update((data) => change(data as SettingsData))) as SettingsData
   }
 }
