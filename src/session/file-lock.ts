@@ -130,7 +130,6 @@ export class FileLock {
       const waited = this.now() - started
       if (waited >= this.waitMs) throw new LockTimeoutError(this.path, holder, waited)
       // 2 ms growing to 50 ms, with jitter so that twenty waiters do not wake in step.
-
       await this.sleep(Math.min(50, 2 * 1.5 ** attempt) * (0.5 + Math.random()))
     }
   }

@@ -1,10 +1,14 @@
 import {expect} from 'chai'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 
 import type {SettingsData} from '../../../src/session/settings.js'
 
 import {UsageError} from '../../../src/errors.js'
 import {canOpenBrowser} from '../../../src/session/browser.js'
-import {CONFIG_KEY_NAMES, configKey, getPref} from '../../../src/session/prefs.js'
+import {CONFIG_KEY_NAMES, configKey, getPref, setConfigValue, unsetConfigValue} from '../../../src/session/prefs.js'
+import {Settings} from '../../../src/session/settings.js'
 
 function thrown(fn: () => unknown): UsageError {
   try {
@@ -74,5 +78,40 @@ describe('session/prefs', () => {
     expect(canOpenBrowser({WAYLAND_DISPLAY: 'wayland-0'}, 'linux')).to.equal(true)
     expect(canOpenBrowser({BROWSER: 'w3m'}, 'linux')).to.equal(true)
     expect(canOpenBrowser({}, 'darwin')).to.equal(true)
+  })
+
+  describe('setConfigValue / unsetConfigValue', () => {
+    let dir: string
+
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'close-prefs-'))
+    })
+
+    afterEach(() => rmSync(dir, {force: true, recursive: true}))
+
+    it('change only their key of the current file and return the value replaced', async () => {
+      const settings = new Settings(dir)
+      expect(await setConfigValue(settings, 'browser', 'never')).to.equal(undefined)
+      // Another process caches an action and picks a connection meanwhile.
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({actions: {c: {k: {id: 'a'}}}, connection: {id: 'c'}, prefs: {browser: 'never'}}),
+      )
+      expect(await setConfigValue(settings, 'browser', 'ask')).to.equal('never')
+      expect(await setConfigValue(settings, 'connect-timeout', '60')).to.equal(undefined)
+      expect(await unsetConfigValue(settings, 'browser')).to.equal('ask')
+      expect(await unsetConfigValue(settings, 'browser')).to.equal(undefined)
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).to.deep.equal({
+        actions: {c: {k: {id: 'a'}}},
+        connection: {id: 'c'},
+        prefs: {'connect-timeout': '60'},
+      })
+    })
+
+    it('an unknown key is exit 2 and writes nothing', async () => {
+      const error = await setConfigValue(new Settings(dir), 'colour', 'red').catch((error_: unknown) => error_)
+      expect(error).to.be.instanceOf(UsageError)
+      expect(() => readFileSync(join(dir, 'config.json'))).to.throw(/ENOENT/)
+    })
   })
 })
