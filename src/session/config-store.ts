@@ -12,7 +12,7 @@
  *   and `close config path`, and the file is left exactly as it was.
  */
 import * as nodeFs from 'node:fs'
-import {dirname} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 
 import type {LockFs, LockOptions} from './file-lock.js'
 
@@ -24,6 +24,7 @@ export type JsonObject = Record<string, unknown>
 export interface StoreFs extends LockFs {
   fchmodSync(fd: number, mode: number): void
   mkdirSync(path: string, options: {mode: number; recursive: true}): string | undefined
+  readdirSync(path: string): string[]
   renameSync(from: string, to: string): void
 }
 
@@ -102,13 +103,14 @@ export class ConfigStore {
    * not rewritten when nothing changed.
    */
   async transact<R>(change: (data: JsonObject) => R): Promise<{data: JsonObject; result: R}> {
-    const {FileLock, LockTimeoutError} = await import('./file-lock.js')
+    const {DEFAULT_STALE_MS, FileLock, isProcessAlive, LockTimeoutError} = await import('./file-lock.js')
     const lock = new FileLock(this.lockFile, {...this.options, fs: this.fs})
     for (let attempt = 0; ; attempt++) {
       try {
         this.makeDir()
 
         return await lock.run(() => {
+          this.sweep(this.options.isAlive ?? isProcessAlive, this.options.staleMs ?? DEFAULT_STALE_MS)
           const data = this.read()
           const before = JSON.stringify(data)
           const result = change(data)
@@ -175,6 +177,24 @@ export class ConfigStore {
       code: 'config_not_directory',
       hint: 'Point XDG_CONFIG_HOME at a directory (or unset it); `close config path` prints where the file is.',
     })
+  }
+
+  /**
+   * Remove temp files of writers killed mid-write (their PID is gone, or the file is older than a
+   * stale lock). Runs under the lock, so no live writer is using one (writes only happen there).
+   */
+  private sweep(isAlive: (pid: number) => boolean, staleMs: number): void {
+    const prefix = `${basename(this.file)}.`
+    const now = (this.options.now ?? Date.now)()
+    try {
+      for (const name of this.fs.readdirSync(this.dir)) {
+        const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? /^(\d+)-/.exec(name.slice(prefix.length)) : null
+        if (!pid) continue
+        const path = join(this.dir, name)
+        const old = now - this.fs.statSync(path).mtimeMs > staleMs
+        if (old || !isAlive(Number(pid[1]))) this.fs.unlinkSync(path)
+      }
+    } catch {}
   }
 
   private write(data: JsonObject): void {

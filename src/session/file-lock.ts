@@ -61,7 +61,8 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code
 }
 
-function defaultIsAlive(pid: number): boolean {
+/** Whether a process with this PID runs on this host (EPERM: it does, as another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -91,7 +92,7 @@ export class FileLock {
   ) {
     this.fs = {...(nodeFs as unknown as LockFs), ...options.fs}
     this.host = options.host ?? osHostname()
-    this.isAlive = options.isAlive ?? defaultIsAlive
+    this.isAlive = options.isAlive ?? isProcessAlive
     this.now = options.now ?? Date.now
     this.pid = options.pid ?? process.pid
     this.sleep = options.sleep ?? defaultSleep

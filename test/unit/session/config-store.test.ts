@@ -143,6 +143,19 @@ describe('session/config-store', () => {
       expect(onDisk()).to.deep.equal({actions: {conn_new: {}}})
     })
 
+    it('removes temp files of writers killed mid-write, not those of live ones', async () => {
+      mkdirSync(join(dir, 'close'))
+      writeFileSync(join(dir, 'close', 'config.json.999999-dead.tmp'), '{')
+      writeFileSync(join(dir, 'close', 'config.json.4242-live.tmp'), '{')
+      writeFileSync(join(dir, 'close', 'notes.txt'), 'mine')
+      await store({isAlive: (pid) => pid === 4242}).update(setA)
+      expect(leftovers().sort()).to.deep.equal(['config.json.4242-live.tmp', 'notes.txt'])
+      const old = (Date.now() - 60_000) / 1000
+      utimesSync(join(dir, 'close', 'config.json.4242-live.tmp'), old, old)
+      await store({isAlive: (pid) => pid === 4242}).update(setB)
+      expect(leftovers()).to.deep.equal(['notes.txt'])
+    })
+
     it('a change that changes nothing writes nothing and takes no lock', async () => {
       const opened: string[] = []
       const mine = store({
