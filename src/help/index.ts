@@ -7,7 +7,9 @@
  * - descriptions are paragraphs, reflowed to the terminal width (no hard line breaks).
  * It loads only with help, and imports nothing that oclif has not loaded already.
  */
-import {Command, Help, Interfaces} from '@oclif/core'
+import type {Command, Interfaces} from '@oclif/core'
+
+import {Help} from '@oclif/core/help'
 
 import {reflow} from './reflow.js'
 

@@ -5,7 +5,9 @@
  * (`Did you mean \`leads list\`?`), and under --json (or `-o json`/`ndjson`) the JSON error line
  * `{"error":{"code":"usage",…,"exitCode":2}}` comes last on stderr, as for every other error.
  */
-import {type Hook, ux} from '@oclif/core'
+import type {Hook} from '@oclif/core'
+
+import {ux} from '@oclif/core/ux'
 
 import {UsageError} from '../errors.js'
 import {GLOBAL_FLAGS} from './argv.js'
