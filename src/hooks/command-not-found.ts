@@ -24,6 +24,17 @@ export function notFoundReport(
 ): {error: UsageError; lines: string[]} {
   const name = typed.join(' ')
   const flag = typed[0]?.startsWith('-')
+  if (flag && isGlobalFlag(typed[0]!)) {
+    // `close --json` or `close --connection X` with no command after it.
+    const message = `No command given after \`${typed[0]}\`.`
+    const value = GLOBAL_FLAGS[typed[0]!.replace(/^--?/, '')] || typed[0] === '-o' ? ' …' : ''
+    const hint = `Run \`${bin} --help\` for every command, e.g. \`${bin} leads list ${typed[0]}${value}\`.`
+    const error = new UsageError(message, {code: 'usage', hint})
+    const lines = [`Error: ${message}`, `  ${hint}`]
+    if (wantsJson) lines.push(JSON.stringify(error.toJSON()))
+    return {error, lines}
+  }
+
   // A flag first that is not a global one (`close --stauts`): oclif took it for the command.
   const suggestion = flag ? suggestFlag(typed[0]!, ROOT_FLAGS) : suggestCommand(typed, ids)
   const message = `Unknown ${flag ? 'flag' : 'command'} \`${flag ? typed[0] : name}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`
@@ -36,6 +47,11 @@ export function notFoundReport(
   const lines = [`Error: ${message}`, `  ${hint}`]
   if (wantsJson) lines.push(JSON.stringify(error.toJSON()))
   return {error, lines}
+}
+
+function isGlobalFlag(arg: string): boolean {
+  const name = arg.replace(/^--?/, '').replace(/=.*$/, '')
+  return name in GLOBAL_FLAGS || arg === '-o' || arg.startsWith('-o')
 }
 
 /** The command words typed: the id oclif could not find (`lead:list` or `lead`), then the plain words after it. */
@@ -73,7 +89,12 @@ export function wantsJsonError(argv: readonly string[]): boolean {
 const hook: Hook.CommandNotFound = async function (options) {
   const argv = options.argv ?? []
   const ids = [...options.config.commandIDs, ...options.config.topics.map((t) => t.name)]
-  const {lines} = notFoundReport(typedWords(options.id, argv), ids, options.config.bin, wantsJsonError(argv))
+  const {lines} = notFoundReport(
+    typedWords(options.id, argv),
+    ids,
+    options.config.bin,
+    wantsJsonError([options.id, ...argv]),
+  )
   ux.stderr(lines.join('\n'))
   this.exit(2)
 }

@@ -58,6 +58,14 @@ describe('hooks/command-not-found', () => {
         'Error: Unknown flag `--jsno`. Did you mean `--json`?',
       )
     })
+
+    it('a global flag with no command after it says so', () => {
+      expect(notFoundReport(['--json'], IDS, 'close', true).lines).to.deep.equal([
+        'Error: No command given after `--json`.',
+        '  Run `close --help` for every command, e.g. `close leads list --json`.',
+        '{"error":{"code":"usage","exitCode":2,"message":"No command given after `--json`.","hint":"Run `close --help` for every command, e.g. `close leads list --json`."}}',
+      ])
+    })
   })
 
   describe('typedWords', () => {
