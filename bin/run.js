@@ -19,8 +19,15 @@ import {arch, platform, release} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-const argv = process.argv.slice(2)
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
+// Global flags before the command (`close --connection X leads list`) move behind it, or oclif would
+// look for a command named `--connection` (src/hooks/argv.ts; loaded only when argv starts with a flag).
+if (process.argv[2]?.startsWith('-') && process.argv.length > 3) {
+  const {hoistGlobalFlags} = await import('../dist/hooks/argv.js')
+  process.argv.splice(2, Number.POSITIVE_INFINITY, ...hoistGlobalFlags(process.argv.slice(2)))
+}
+
+const argv = process.argv.slice(2)
 const pjson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 function versionString() {

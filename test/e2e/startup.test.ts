@@ -42,8 +42,8 @@ describe('e2e: start-up paths of bin/run.js', () => {
     expect(autocomplete.exitCode, autocomplete.stderr).to.equal(0)
     expect(autocomplete.stdout).to.include('autocomplete')
     const unknown = await home.run(['leadz', 'list'])
-    expect(unknown.exitCode).to.equal(127)
-    expect(unknown.stderr).to.include('leadz list is not a close command')
+    expect(unknown.exitCode).to.equal(2)
+    expect(unknown.stderr).to.include('Unknown command `leadz list`. Did you mean `leads list`?')
   })
 
   it('membrane does not inherit the OCLIF_DISABLE_ENGINE_WARNING that run.js sets while oclif loads', async () => {
