@@ -29,7 +29,6 @@ export async function requireValues<K extends string>(
 
   const result = {...given} as Record<K, string>
   for (const key of missing) {
-     
     result[key] = await prompts.input(needs[key].question, {required: true})
   }
 
