@@ -186,7 +186,7 @@ async function leadFromId(
   const leadId = stringField(record, 'lead_id')
   if (!leadId) throw new NotFoundError(`The ${ref.object} ${ref.id} is not on a lead.`, {code: 'no_lead'})
   const name = stringField(record, 'lead_name')
-  const label = stringField(record, 'name') ?? stringField(record, 'contact_name') ?? ref.id
+  const label = (ref.object === 'contact' ? stringField(record, 'name') : undefined) ?? ref.id
   ports.notify(`Using ${name ? `${name} (${leadId})` : leadId}, the lead of ${ref.object} ${label}`)
   return {id: leadId, ...(name ? {name} : {}), via: ref.kind}
 }
@@ -508,7 +508,7 @@ function wrongKind(ref: Extract<Ref, {kind: 'id' | 'url'}>, flag: string, what: 
 }
 
 function article(noun: string): string {
-  return /^[aeiou]/.test(noun) ? 'an' : 'a'
+  return /^[aeio]/.test(noun) ? 'an' : 'a'
 }
 
 function stringField(object: CloseObject | undefined, key: string): string | undefined {
