@@ -17,6 +17,8 @@
  * names and contact names/emails). The field names are in {@link LEAD_SEARCH_FIELDS}.
  */
 
+import type {CloseObject} from './normalize.js'
+
 /** Objects whose IDs we recognise, by prefix. */
 export const ID_PREFIXES = {
   acti: 'activity',
@@ -174,4 +176,55 @@ function domainOf(text: string): string | undefined {
     .replace(/^www\./, '')
     .replace(/\/.*$/, '')
   return DOMAIN.test(host) && /[a-z]/.test(host.split('.').at(-1) ?? '') ? host : undefined
+}
+
+// ——— how a record is named in pickers and candidate lists ———
+
+/** What a picker shows and the JSON error lists. */
+export interface Candidate {
+  /** A second line: a contact, an email, a website. */
+  detail?: string
+  id: string
+  name: string
+}
+
+/** A lead object → what a picker or candidates list shows. */
+export function leadCandidate(lead: CloseObject): Candidate {
+  const contacts = Array.isArray(lead.contacts) ? (lead.contacts as CloseObject[]) : []
+  const contact = contacts[0]
+  const email = firstEmail(contact) ?? stringField(lead, 'primary_email')
+  const parts = [stringField(contact, 'name'), email, stringField(lead, 'url')].filter(Boolean)
+  return {
+    id: String(lead.id),
+    name: leadName(lead),
+    ...(parts.length > 0 ? {detail: [...new Set(parts)].join(' · ')} : {}),
+  }
+}
+
+export function leadName(lead: CloseObject): string {
+  return stringField(lead, 'display_name') ?? stringField(lead, 'name') ?? String(lead.id)
+}
+
+export function contactCandidate(contact: CloseObject): Candidate {
+  const detail = [firstEmail(contact), stringField(contact, 'title')].filter(Boolean).join(' · ')
+  return {
+    id: String(contact.id),
+    name:
+      stringField(contact, 'display_name') ?? stringField(contact, 'name') ?? firstEmail(contact) ?? String(contact.id),
+    ...(detail ? {detail} : {}),
+  }
+}
+
+export function stringField(object: CloseObject | undefined, key: string): string | undefined {
+  const value = object?.[key]
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+export function listField(object: CloseObject | undefined, key: string): CloseObject[] {
+  const value = object?.[key]
+  return Array.isArray(value) ? (value.filter((entry) => entry && typeof entry === 'object') as CloseObject[]) : []
+}
+
+export function firstEmail(contact: CloseObject | undefined): string | undefined {
+  return stringField(listField(contact, 'emails')[0], 'email')
 }

@@ -14,16 +14,22 @@
  */
 import type {CloseObject} from '../close/normalize.js'
 
-import {classifyRef, ID_PREFIXES, leadSearchQuery, type Ref, type RefObject} from '../close/refs.js'
-import {NotFoundError, UsageError} from '../errors.js'
+export {type Candidate, contactCandidate, leadCandidate, leadName} from '../close/refs.js'
 
-/** What a picker shows and the JSON error lists. */
-export interface Candidate {
-  /** A second line: a contact, an email, a website. */
-  detail?: string
-  id: string
-  name: string
-}
+import {
+  type Candidate,
+  classifyRef,
+  contactCandidate,
+  ID_PREFIXES,
+  leadCandidate,
+  leadName,
+  leadSearchQuery,
+  listField,
+  type Ref,
+  type RefObject,
+  stringField,
+} from '../close/refs.js'
+import {NotFoundError, UsageError} from '../errors.js'
 
 /** Shared by every resolver. */
 export interface PickPorts {
@@ -131,23 +137,6 @@ export async function resolveLead(
       throw malformedError(ref, flag, 'lead')
     }
   }
-}
-
-/** A lead object → what a picker or candidates list shows. */
-export function leadCandidate(lead: CloseObject): Candidate {
-  const contacts = Array.isArray(lead.contacts) ? (lead.contacts as CloseObject[]) : []
-  const contact = contacts[0]
-  const email = firstEmail(contact) ?? stringField(lead, 'primary_email')
-  const parts = [stringField(contact, 'name'), email, stringField(lead, 'url')].filter(Boolean)
-  return {
-    id: String(lead.id),
-    name: leadName(lead),
-    ...(parts.length > 0 ? {detail: [...new Set(parts)].join(' · ')} : {}),
-  }
-}
-
-export function leadName(lead: CloseObject): string {
-  return stringField(lead, 'display_name') ?? stringField(lead, 'name') ?? String(lead.id)
 }
 
 async function searchOne(ref: Ref, ports: LeadPorts, flag: string, limit: number): Promise<ResolvedLead> {
@@ -273,16 +262,6 @@ export async function resolveContact(
     within: `on lead ${leadId}`,
   })
   return {id: chosen.id, leadId, name: chosen.name}
-}
-
-export function contactCandidate(contact: CloseObject): Candidate {
-  const detail = [firstEmail(contact), stringField(contact, 'title')].filter(Boolean).join(' · ')
-  return {
-    id: String(contact.id),
-    name:
-      stringField(contact, 'display_name') ?? stringField(contact, 'name') ?? firstEmail(contact) ?? String(contact.id),
-    ...(detail ? {detail} : {}),
-  }
 }
 
 function contactMatches(contact: CloseObject, ref: Ref): boolean {
@@ -509,18 +488,4 @@ function wrongKind(ref: Extract<Ref, {kind: 'id' | 'url'}>, flag: string, what: 
 
 function article(noun: string): string {
   return /^[aeio]/.test(noun) ? 'an' : 'a'
-}
-
-function stringField(object: CloseObject | undefined, key: string): string | undefined {
-  const value = object?.[key]
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-function listField(object: CloseObject | undefined, key: string): CloseObject[] {
-  const value = object?.[key]
-  return Array.isArray(value) ? (value.filter((entry) => entry && typeof entry === 'object') as CloseObject[]) : []
-}
-
-function firstEmail(contact: CloseObject | undefined): string | undefined {
-  return stringField(listField(contact, 'emails')[0], 'email')
 }
