@@ -96,7 +96,7 @@ export async function pickMany<T>(
   options: {required?: boolean} = {},
 ): Promise<T[]> {
   return prompts.checkbox(message, choices, {
-    required: options.required,
+    // Our own check rather than inquirer's `required`, so the reason says which keys to press.
     validate: (ticked) => !options.required || ticked.length > 0 || 'Tick at least one (space), then press enter.',
   })
 }

@@ -61,8 +61,8 @@ describe('prompts/ask: answers validated as they are entered', () => {
         {value: {message: 'Value:', parse: (t: string) => parseMoneyCents(t)}},
         {value: '1,2,3'},
       )
-    } catch (caught) {
-      error = caught
+    } catch (error_) {
+      error = error_
     }
 
     expect((error as Error).message).to.equal(
