@@ -13,7 +13,8 @@
  *   anything else                           a company or person name, free text
  *
  * Lead search queries (reference/close-api.md §5a): email → `email_address:"…"`, phone →
- * `phone_number:"…"`, domain → `url:"…"`, text → the quoted phrase (Close matches it in lead
+ * `phone_number:"…"`, domain → `url:"…" OR "…"` (the website, or the domain as text: a company
+ * named "Booking.com", contacts at @acme.com), text → the quoted phrase (Close matches it in lead
  * names and contact names/emails). The field names are in {@link LEAD_SEARCH_FIELDS}.
  */
 
@@ -90,7 +91,8 @@ export function classifyRef(input: string): Ref {
 export function leadSearchQuery(ref: Ref): string | undefined {
   switch (ref.kind) {
     case 'domain': {
-      return `${LEAD_SEARCH_FIELDS.domain}:${quote(ref.domain)}`
+      // The website, or the domain as text (a company named "Booking.com", contacts @acme.com).
+      return `${LEAD_SEARCH_FIELDS.domain}:${quote(ref.domain)} OR ${quote(ref.domain)}`
     }
 
     case 'email': {

@@ -92,7 +92,7 @@ describe('close/refs', () => {
     it('builds one Close lead search per searchable kind', () => {
       expect(leadSearchQuery(classifyRef('jane@acme.com'))).to.equal('email_address:"jane@acme.com"')
       expect(leadSearchQuery(classifyRef('+1 415 555 0100'))).to.equal('phone_number:"+14155550100"')
-      expect(leadSearchQuery(classifyRef('https://acme.com'))).to.equal('url:"acme.com"')
+      expect(leadSearchQuery(classifyRef('https://acme.com'))).to.equal('url:"acme.com" OR "acme.com"')
       expect(leadSearchQuery(classifyRef('Martin Wind'))).to.equal('"Martin Wind"')
     })
 
