@@ -3,9 +3,15 @@
  * with --json / CLOSE_NO_PROMPT) never wait — fail with exit 2 naming the flag to pass.
  */
 import {UsageError} from '../errors.js'
-import {type Choice, prompts} from '../prompts/index.js'
+import {reasonOf} from '../prompts/ask.js'
+import {type Choice, prompts, type Validate} from '../prompts/index.js'
 
 export interface Need {
+  /**
+   * Checks an answer as it is entered, with the parser the flag uses (`(v) => parseMoney(v, '--value')`):
+   * a throw shows its message under the question, keeps what was typed, and asks again.
+   */
+  check?: (value: string) => unknown
   /** The flag (or argument) that supplies the value, e.g. `--lead`. */
   flag: string
   /** Asked on a terminal. */
@@ -27,10 +33,16 @@ export async function requireValues<K extends string>(
     })
   }
 
+  // Values given as flags are checked before anything is asked, so no answer is typed in vain.
+  for (const key of Object.keys(needs) as K[]) {
+    const value = given[key]
+    if (value) await needs[key].check?.(value)
+  }
+
   const result = {...given} as Record<K, string>
   for (const key of missing) {
-     
-    result[key] = await prompts.input(needs[key].question, {required: true})
+    const {check, question} = needs[key]
+    result[key] = await prompts.input(question, {required: true, ...(check ? {validate: validator(check)} : {})})
   }
 
   return result
@@ -68,4 +80,15 @@ export async function confirmDestructive(question: string, yes: boolean, interac
   }
 
   return prompts.confirm(question, false)
+}
+
+function validator(check: (value: string) => unknown): Validate {
+  return async (value) => {
+    try {
+      await check(value)
+      return true
+    } catch (error) {
+      return reasonOf(error)
+    }
+  }
 }
