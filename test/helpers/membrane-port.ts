@@ -1,0 +1,130 @@
+/**
+ * Test ports for the gateway's spawner (src/membrane/spawn.ts, `setSpawner`): Membrane calls answered
+ * in-process, each argv recorded.
+ *
+ * - the sandbox: the `membrane-sandbox` executable's `main(argv, io, env)` from src/sandbox/main.ts,
+ *   called in this process with the child's environment (CLOSE_SANDBOX_DIR from the gateway);
+ * - a stub: `(args) => ({stdout, stderr, exitCode})`;
+ * - a real process: fixtures under test/fixtures/bin are still spawned (their faults are the point).
+ *
+ * The sandbox keeps time through `Date.now()`; a port may move it forward (`VirtualClock`) so a
+ * connection the sandbox authorizes "2 s later" is READY at the next poll, without waiting.
+ */
+import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
+
+/** What a stub answers for one Membrane call. */
+export interface StubAnswer {
+  exitCode?: number
+  stderr?: string
+  stdout?: string
+}
+
+/** Answers one Membrane call in-process: its argv (without the executable) and the whole spec. */
+export type MembraneStub = (args: string[], spec: ChildSpec) => Promise<StubAnswer> | StubAnswer
+
+/** Where the gateway sends each call: in-process (stub or sandbox), or a real process. */
+export type Route = 'sandbox' | 'spawn' | MembraneStub
+
+/** Time as the CLI and the in-process sandbox see it: real time plus an offset tests move forward. */
+export class VirtualClock {
+  offsetMs = 0
+  private original?: () => number
+
+  advance(ms: number): void {
+    this.offsetMs += ms
+  }
+
+  install(): void {
+    if (this.original) return
+    const original = Date.now
+    this.original = original
+    Date.now = () => original() + this.offsetMs
+  }
+
+  uninstall(): void {
+    if (!this.original) return
+    Date.now = this.original
+    this.original = undefined
+  }
+}
+
+/** A finished in-process child, its output delivered to listeners as it was written. */
+function inProcessChild(run: (write: (text: string) => void) => Promise<StubAnswer>): Child {
+  const listeners: Array<(text: string) => void> = []
+  const started = performance.now()
+  const write = (text: string) => {
+    for (const listener of listeners) listener(text)
+  }
+
+  const finished: Promise<ChildOutcome> = (async () => {
+    // Let the gateway attach its listeners first, as it does with a real child.
+    await Promise.resolve()
+    const answer = await run(write)
+    return {
+      durationMs: Math.round(performance.now() - started),
+      exitCode: answer.exitCode ?? 0,
+      isCanceled: false,
+      isMaxBuffer: false,
+      stderr: answer.stderr ?? '',
+      stdout: answer.stdout ?? '',
+      timedOut: false,
+    }
+  })()
+  return {
+    finished,
+    onOutput(listener) {
+      listeners.push(listener)
+    },
+    stop() {},
+  }
+}
+
+/** The sandbox's CONNECT_DELAY_MS: a connection it starts authorizing is READY this much later. */
+const SANDBOX_CONNECT_DELAY_MS = 2000
+
+/** Run one call through the sandbox's `main` in this process. */
+export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}, clock?: VirtualClock): Child {
+  return inProcessChild(async (write) => {
+    const {main} = await import('../../src/sandbox/main.js')
+    const output = {stderr: '', stdout: ''}
+    const io = {
+      stderr(text: string) {
+        output.stderr += text
+        write(text)
+      },
+      stdinIsTTY: false,
+      stdout(text: string) {
+        output.stdout += text
+        write(text)
+      },
+    }
+    const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
+    const exitCode = await main(spec.args, io, env)
+    // The user authorizes at once: the connection the sandbox made READY "2 s later" is READY now.
+    if (clock && spec.args[0] === 'connect' && exitCode === 0) clock.advance(SANDBOX_CONNECT_DELAY_MS)
+    return {...output, exitCode}
+  })
+}
+
+export interface PortOptions {
+  clock?: VirtualClock
+  /** Receives the argv of every call, in order. */
+  record: (args: string[]) => void
+  /** Where calls to anything but the sandbox executable go (default: `spawn`). */
+  route?: Route
+  /** The sandbox dir used when the gateway names none (calls to `membrane` routed to the sandbox). */
+  sandboxDir: string
+  /** Starts a real process (the spawner that was in force). */
+  spawnReal: (spec: ChildSpec) => Promise<Child>
+}
+
+/** The spawner a command test installs with `setSpawner`. */
+export function testSpawner(options: PortOptions): Spawner {
+  return async (spec) => {
+    options.record(spec.args)
+    const route = /membrane-sandbox\.js$/.test(spec.file) ? 'sandbox' : (options.route ?? 'spawn')
+    if (route === 'sandbox') return sandboxChild(spec, options, options.clock)
+    if (route === 'spawn') return options.spawnReal(spec)
+    return inProcessChild(async () => route(spec.args, spec))
+  }
+}
