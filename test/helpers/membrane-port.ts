@@ -7,8 +7,8 @@
  * - a stub: `(args) => ({stdout, stderr, exitCode})`;
  * - a real process: fixtures under test/fixtures/bin are still spawned (their faults are the point).
  *
- * The sandbox keeps time through `Date.now()`; a port may move it forward (`VirtualClock`) so a
- * connection the sandbox authorizes "2 s later" is READY at the next poll, without waiting.
+ * The CLI and the in-process sandbox keep time through `Date.now()` and `setTimeout`: VirtualClock
+ * lets a poll interval or the sandbox's "READY 2 s later" pass without waiting.
  */
 import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
 
@@ -25,10 +25,19 @@ export type MembraneStub = (args: string[], spec: ChildSpec) => Promise<StubAnsw
 /** Where the gateway sends each call: in-process (stub or sandbox), or a real process. */
 export type Route = 'sandbox' | 'spawn' | MembraneStub
 
-/** Time as the CLI and the in-process sandbox see it: real time plus an offset tests move forward. */
+/**
+ * Time as the CLI and the in-process sandbox see it: real time plus an offset. While installed,
+ * a timer of `warpFromMs` or more (a poll interval, a "READY 2 s later") fires at once and moves
+ * the clock forward by its delay, so waiting costs nothing and what happens in between is the
+ * same. Not while a real child process runs: its timeout must stay real.
+ */
 export class VirtualClock {
+  /** Real children running (their timeouts and kill timers are real time). */
+  children = 0
   offsetMs = 0
-  private original?: () => number
+  private original?: {now: () => number; setTimeout: typeof setTimeout}
+
+  constructor(readonly warpFromMs = 200) {}
 
   advance(ms: number): void {
     this.offsetMs += ms
@@ -36,14 +45,25 @@ export class VirtualClock {
 
   install(): void {
     if (this.original) return
-    const original = Date.now
+    const original = {now: Date.now, setTimeout: globalThis.setTimeout}
     this.original = original
-    Date.now = () => original() + this.offsetMs
+    Date.now = () => original.now() + this.offsetMs
+    const warped = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const delay = Number(ms ?? 0)
+      if (this.children > 0 || !(delay >= this.warpFromMs)) return original.setTimeout(callback, ms, ...args)
+      return original.setTimeout(() => {
+        this.advance(delay)
+        callback(...args)
+      }, 0)
+    }
+
+    globalThis.setTimeout = Object.assign(warped, original.setTimeout) as typeof setTimeout
   }
 
   uninstall(): void {
     if (!this.original) return
-    Date.now = this.original
+    Date.now = this.original.now
+    globalThis.setTimeout = this.original.setTimeout
     this.original = undefined
   }
 }
@@ -79,11 +99,8 @@ function inProcessChild(run: (write: (text: string) => void) => Promise<StubAnsw
   }
 }
 
-/** The sandbox's CONNECT_DELAY_MS: a connection it starts authorizing is READY this much later. */
-const SANDBOX_CONNECT_DELAY_MS = 2000
-
 /** Run one call through the sandbox's `main` in this process. */
-export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}, clock?: VirtualClock): Child {
+export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): Child {
   return inProcessChild(async (write) => {
     const {main} = await import('../../src/sandbox/main.js')
     const output = {stderr: '', stdout: ''}
@@ -100,14 +117,11 @@ export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}, cl
     }
     const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
     const exitCode = await main(spec.args, io, env)
-    // The user authorizes at once: the connection the sandbox made READY "2 s later" is READY now.
-    if (clock && spec.args[0] === 'connect' && exitCode === 0) clock.advance(SANDBOX_CONNECT_DELAY_MS)
     return {...output, exitCode}
   })
 }
 
 export interface PortOptions {
-  clock?: VirtualClock
   /** Receives the argv of every call, in order. */
   record: (args: string[]) => void
   /** Where calls to anything but the sandbox executable go (default: `spawn`). */
@@ -123,7 +137,7 @@ export function testSpawner(options: PortOptions): Spawner {
   return async (spec) => {
     options.record(spec.args)
     const route = /membrane-sandbox\.js$/.test(spec.file) ? 'sandbox' : (options.route ?? 'spawn')
-    if (route === 'sandbox') return sandboxChild(spec, options, options.clock)
+    if (route === 'sandbox') return sandboxChild(spec, options)
     if (route === 'spawn') return options.spawnReal(spec)
     return inProcessChild(async () => route(spec.args, spec))
   }

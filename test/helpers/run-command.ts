@@ -18,7 +18,8 @@
  */
 import type {Config} from '@oclif/core'
 
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import fs, {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {syncBuiltinESMExports} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
 import {Readable} from 'node:stream'
@@ -146,6 +147,25 @@ function capture(stream: NodeJS.WriteStream, sink: string[]): Patch {
   return patchProperty(stream, 'write', write)
 }
 
+/** `readFileSync(0)` (and `readFileSync('/dev/stdin')`) read the run's stdin, not the test runner's. */
+function patchStdinReads(text: string): Patch {
+  const original = fs.readFileSync
+  const patched = ((path: unknown, options?: unknown) => {
+    if (path === 0 || path === '/dev/stdin') {
+      const encoding = typeof options === 'string' ? options : (options as undefined | {encoding?: string})?.encoding
+      return encoding ? text : Buffer.from(text)
+    }
+
+    return (original as (...args: unknown[]) => unknown)(path, options)
+  }) as typeof fs.readFileSync
+  fs.readFileSync = patched
+  syncBuiltinESMExports()
+  return () => {
+    fs.readFileSync = original
+    syncBuiltinESMExports()
+  }
+}
+
 /** oclif's dirs for this environment, as Config.load computes them. */
 function pointConfigAt(config: Config, env: NodeJS.ProcessEnv): Patch {
   const home = env.HOME ?? tmpdir()
@@ -158,6 +178,8 @@ function pointConfigAt(config: Config, env: NodeJS.ProcessEnv): Patch {
 }
 
 let running = false
+/** One clock for the test process: time seen by commands only moves forward, run after run. */
+const clock = new VirtualClock()
 
 /**
  * Run `close ARGV…` in this process. Never rejects on a failing command: its exit code is in the
@@ -174,7 +196,6 @@ export async function runCommand(argv: string[], options: RunOptions = {}): Prom
   const out: string[] = []
   const err: string[] = []
   const calls: string[][] = []
-  const clock = new VirtualClock()
   const stdinTTY = options.stdinTTY ?? false
   const stdoutTTY = options.stdoutTTY ?? false
   const stderrTTY = options.stderrTTY ?? stdinTTY
@@ -187,14 +208,19 @@ export async function runCommand(argv: string[], options: RunOptions = {}): Prom
   const sigint = new Set(process.listeners('SIGINT'))
   let previousSpawner: ReturnType<typeof setSpawner>
   const spawner = testSpawner({
-    clock,
     record: (args) => calls.push([...args]),
     route: options.membrane,
     sandboxDir: join(env.XDG_DATA_HOME ?? join(home, 'data'), 'close', 'sandbox'),
-    spawnReal(spec) {
+    async spawnReal(spec) {
       setSpawner(previousSpawner)
-      const child = startProcess(spec)
+      clock.children++
+      const started = startProcess(spec)
       setSpawner(spawner)
+      const child = await started.catch((error: unknown) => {
+        clock.children--
+        throw error
+      })
+      void child.finished.then(() => clock.children--)
       return child
     },
   })
@@ -202,6 +228,7 @@ export async function runCommand(argv: string[], options: RunOptions = {}): Prom
     swapEnv(env),
     pointConfigAt(config, env),
     patchGetter(process, 'stdin', () => stdin),
+    patchStdinReads(options.stdin ?? ''),
     patchProperty(process.stdout, 'isTTY', stdoutTTY || undefined),
     patchProperty(process.stderr, 'isTTY', stderrTTY || undefined),
     patchProperty(process.stdout, 'columns', stdoutTTY ? (options.columns ?? 100) : undefined),
