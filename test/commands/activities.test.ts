@@ -8,7 +8,7 @@ import {expect} from 'chai'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Activity = Record<string, unknown> & {_type: string; id: string}
 

@@ -4,7 +4,7 @@
  */
 import {expect} from 'chai'
 
-import {type CommandResult, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, type CommandResult} from '../helpers/run-command.js'
 
 type Contact = Record<string, unknown> & {
   emails: Array<{email: string; type: string}>

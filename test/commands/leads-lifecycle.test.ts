@@ -5,7 +5,7 @@
  */
 import {expect} from 'chai'
 
-import {type CommandResult, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, type CommandResult} from '../helpers/run-command.js'
 
 type Lead = Record<string, unknown> & {
   addresses: Array<Record<string, unknown>>

@@ -9,7 +9,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {SANDBOX_CONNECTION_ID} from '../../src/sandbox/index.js'
-import {FAKE_BIN_DIR, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Opportunity = Record<string, unknown> & {id: string}
 

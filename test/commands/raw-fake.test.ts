@@ -7,7 +7,7 @@ import {expect} from 'chai'
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 const CONNECTION = '6eaac8d82f01b7210760474f'
 

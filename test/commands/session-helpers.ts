@@ -5,7 +5,7 @@
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {type CommandResult, FAKE_BIN_DIR, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, type CommandResult, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 /** IDs in test/fixtures/membrane/connections.json. */
 export const FAKE_CLOSE = '6eaac8d82f01b7210760474f'

@@ -6,7 +6,7 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, CommandHome} from '../helpers/run-command.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 import {FAKE_CLOSE, fakeHome, jsonError, sandbox, SANDBOX_CLOSE} from './session-helpers.js'
 
 interface Report {

@@ -10,6 +10,9 @@
  * The CLI and the in-process sandbox keep time through `Date.now()` and `setTimeout`: VirtualClock
  * lets a poll interval or the sandbox's "READY 2 s later" pass without waiting.
  */
+import {syncBuiltinESMExports} from 'node:module'
+import timers from 'node:timers/promises'
+
 import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
 
 /** What a stub answers for one Membrane call. */
@@ -35,7 +38,7 @@ export class VirtualClock {
   /** Real children running (their timeouts and kill timers are real time). */
   children = 0
   offsetMs = 0
-  private original?: {now: () => number; setTimeout: typeof setTimeout}
+  private original?: {now: () => number; setTimeout: typeof setTimeout; sleep: typeof timers.setTimeout}
 
   constructor(readonly warpFromMs = 200) {}
 
@@ -45,7 +48,7 @@ export class VirtualClock {
 
   install(): void {
     if (this.original) return
-    const original = {now: Date.now, setTimeout: globalThis.setTimeout}
+    const original = {now: Date.now, setTimeout: globalThis.setTimeout, sleep: timers.setTimeout}
     this.original = original
     Date.now = () => original.now() + this.offsetMs
     const warped = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
@@ -58,12 +61,23 @@ export class VirtualClock {
     }
 
     globalThis.setTimeout = Object.assign(warped, original.setTimeout) as typeof setTimeout
+    // `await setTimeout(ms)` from node:timers/promises (the gateway's retry backoff).
+    timers.setTimeout = (async (ms?: number, value?: unknown, options?: {signal?: AbortSignal}) => {
+      const delay = Number(ms ?? 0)
+      if (this.children > 0 || !(delay >= this.warpFromMs)) return original.sleep(ms, value, options)
+      await original.sleep(0, undefined, options)
+      this.advance(delay)
+      return value
+    }) as typeof timers.setTimeout
+    syncBuiltinESMExports()
   }
 
   uninstall(): void {
     if (!this.original) return
     Date.now = this.original.now
     globalThis.setTimeout = this.original.setTimeout
+    timers.setTimeout = this.original.sleep
+    syncBuiltinESMExports()
     this.original = undefined
   }
 }

@@ -18,14 +18,14 @@
  */
 import type {Config} from '@oclif/core'
 
-import fs, {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import fs, {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
 import {Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 
-import {type MembraneStub, type Route, testSpawner, VirtualClock} from './membrane-port.js'
+import {type Route, testSpawner, VirtualClock} from './membrane-port.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FAKE_BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
@@ -55,12 +55,12 @@ export interface RunOptions {
    * CLOSE_MEMBRANE_BIN names, e.g. a fault fixture), `sandbox` (the in-process sandbox), or a stub.
    */
   membrane?: Route
+  /** Default: stdinTTY. Prompts need stdin and stderr on a terminal. */
+  stderrTTY?: boolean
   /** Text on stdin (default: a closed, empty stdin). */
   stdin?: string
   stdinTTY?: boolean
   stdoutTTY?: boolean
-  /** Default: stdinTTY. Prompts need stdin and stderr on a terminal. */
-  stderrTTY?: boolean
 }
 
 let configPromise: Promise<Config> | undefined
@@ -75,7 +75,8 @@ export async function loadConfig(): Promise<Config> {
     const config = await Config.load({root: ROOT})
     // A built oclif.manifest.json names dist/ files; without them oclif maps dist/commands to src/commands.
     const own = config.plugins.get(config.pjson.name) as undefined | {manifest?: {commands: Record<string, object>}}
-    for (const command of Object.values(own?.manifest?.commands ?? {})) delete (command as {relativePath?: unknown}).relativePath
+    for (const command of Object.values(own?.manifest?.commands ?? {}))
+      delete (command as {relativePath?: unknown}).relativePath
     return config
   })()
   return configPromise
@@ -188,59 +189,40 @@ const clock = new VirtualClock()
 export async function runCommand(argv: string[], options: RunOptions = {}): Promise<CommandResult> {
   if (running) throw new Error('runCommand: one command at a time (they share process.env and stdio)')
   running = true
+  try {
+    return await runAlone(argv, options)
+  } finally {
+    running = false
+  }
+}
+
+async function runAlone(argv: string[], options: RunOptions): Promise<CommandResult> {
   const config = await loadConfig()
   const {run} = await import('@oclif/core')
-  const {setSpawner, startProcess} = await import('../../src/membrane/spawn.js')
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'close-cmd-'))
   const env = isolatedEnv(home, options.env)
   const out: string[] = []
   const err: string[] = []
   const calls: string[][] = []
-  const stdinTTY = options.stdinTTY ?? false
-  const stdoutTTY = options.stdoutTTY ?? false
-  const stderrTTY = options.stderrTTY ?? stdinTTY
-  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), {
-    isTTY: stdinTTY || undefined,
-    setRawMode: () => stdin,
-  })
   const cwd = process.cwd()
   const previousExitCode = process.exitCode
   const sigint = new Set(process.listeners('SIGINT'))
-  let previousSpawner: ReturnType<typeof setSpawner>
-  const spawner = testSpawner({
-    record: (args) => calls.push([...args]),
-    route: options.membrane,
-    sandboxDir: join(env.XDG_DATA_HOME ?? join(home, 'data'), 'close', 'sandbox'),
-    async spawnReal(spec) {
-      setSpawner(previousSpawner)
-      clock.children++
-      const started = startProcess(spec)
-      setSpawner(spawner)
-      const child = await started.catch((error: unknown) => {
-        clock.children--
-        throw error
-      })
-      void child.finished.then(() => clock.children--)
-      return child
-    },
-  })
   const patches: Patch[] = [
     swapEnv(env),
     pointConfigAt(config, env),
-    patchGetter(process, 'stdin', () => stdin),
-    patchStdinReads(options.stdin ?? ''),
-    patchProperty(process.stdout, 'isTTY', stdoutTTY || undefined),
-    patchProperty(process.stderr, 'isTTY', stderrTTY || undefined),
-    patchProperty(process.stdout, 'columns', stdoutTTY ? (options.columns ?? 100) : undefined),
-    patchProperty(process.stderr, 'columns', stderrTTY ? (options.columns ?? 100) : undefined),
+    ...patchTerminal(options),
     capture(process.stdout, out),
     capture(process.stderr, err),
+    await patchSpawner({
+      calls,
+      route: options.membrane,
+      sandboxDir: join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'close', 'sandbox'),
+    }),
   ]
   let exitCode: number | undefined
   try {
     mkdirSync(options.cwd ?? home, {recursive: true})
     process.chdir(options.cwd ?? home)
-    previousSpawner = setSpawner(spawner)
     clock.install()
     process.exitCode = undefined
     try {
@@ -252,22 +234,67 @@ export async function runCommand(argv: string[], options: RunOptions = {}): Prom
     exitCode ??= Number(process.exitCode ?? 0)
   } finally {
     clock.uninstall()
-    setSpawner(previousSpawner)
     process.chdir(cwd)
     process.exitCode = previousExitCode
-    for (const listener of process.listeners('SIGINT')) if (!sigint.has(listener)) process.removeListener('SIGINT', listener)
+    for (const listener of process.listeners('SIGINT'))
+      if (!sigint.has(listener)) process.removeListener('SIGINT', listener)
     for (const restore of patches.reverse()) restore()
     if (options.home === undefined) rmSync(home, {force: true, recursive: true})
-    running = false
   }
 
   return {calls, exitCode, stderr: err.join(''), stdout: out.join('')}
 }
 
+/** stdin (closed or the given text) and the TTY flags and widths of the three streams. */
+function patchTerminal(options: RunOptions): Patch[] {
+  const stdinTTY = options.stdinTTY ?? false
+  const stdoutTTY = options.stdoutTTY ?? false
+  const stderrTTY = options.stderrTTY ?? stdinTTY
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), {
+    isTTY: stdinTTY || undefined,
+    setRawMode: () => stdin,
+  })
+  return [
+    patchGetter(process, 'stdin', () => stdin),
+    patchStdinReads(options.stdin ?? ''),
+    patchProperty(process.stdout, 'isTTY', stdoutTTY || undefined),
+    patchProperty(process.stderr, 'isTTY', stderrTTY || undefined),
+    patchProperty(process.stdout, 'columns', stdoutTTY ? (options.columns ?? 100) : undefined),
+    patchProperty(process.stderr, 'columns', stderrTTY ? (options.columns ?? 100) : undefined),
+  ]
+}
+
+/** The gateway's spawner swapped for the test port (membrane-port.ts); real children still possible. */
+async function patchSpawner(options: {calls: string[][]; route?: Route; sandboxDir: string}): Promise<Patch> {
+  const {setSpawner, startProcess} = await import('../../src/membrane/spawn.js')
+  const spawner = testSpawner({
+    record: (args) => options.calls.push([...args]),
+    route: options.route,
+    sandboxDir: options.sandboxDir,
+    async spawnReal(spec) {
+      setSpawner(previous)
+      clock.children++
+      const started = startProcess(spec)
+      setSpawner(spawner)
+      const child = await started.catch((error: unknown) => {
+        clock.children--
+        throw error
+      })
+      child.finished.then(
+        () => clock.children--,
+        () => clock.children--,
+      )
+      return child
+    },
+  })
+  const previous = setSpawner(spawner)
+  return () => setSpawner(previous)
+}
+
 /** What oclif's bin does with an error that left the command: print it (oclif's way), exit with its code. */
 async function handleThrown(error: Error & {oclif?: {exit?: number}}): Promise<number> {
   const {Exit, handle} = await import('@oclif/core/handle')
-  const exit = Exit.exit
+  const {exit} = Exit
   let code = 1
   Exit.exit = ((c = 0) => {
     code = c
@@ -288,7 +315,12 @@ async function handleThrown(error: Error & {oclif?: {exit?: number}}): Promise<n
 export class CommandHome {
   readonly dir: string
 
-  constructor(private readonly defaults: Omit<RunOptions, 'home'> = {}) {
+  /**
+   * `freshSandbox`: let the sandbox seed itself on first use, as for a user. By default the first
+   * run that reaches the sandbox starts from a copy of one seeded once per test process (the same
+   * demo organization, seeded in 2 s instead of per home).
+   */
+  constructor(private readonly defaults: Omit<RunOptions, 'home'> & {freshSandbox?: boolean} = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'close-cmd-'))
   }
 
@@ -320,20 +352,31 @@ export class CommandHome {
   }
 
   /** Run with any RunOptions (TTYs, a stub membrane…); env is merged over the home's defaults. */
-  runWith(args: string[], options: Omit<RunOptions, 'home'> = {}): Promise<CommandResult> {
+  async runWith(args: string[], options: Omit<RunOptions, 'home'> = {}): Promise<CommandResult> {
+    const {freshSandbox, ...defaults} = this.defaults
+    const sandbox = args.includes('--sandbox') || (options.membrane ?? defaults.membrane) === 'sandbox'
+    if (sandbox && !freshSandbox && !existsSync(this.sandboxDir)) this.useSandbox(await seededSandbox())
     return runCommand(args, {
-      ...this.defaults,
+      ...defaults,
       ...options,
-      env: {...this.defaults.env, ...options.env},
+      env: {...defaults.env, ...options.env},
       home: this.dir,
     })
   }
 
   /** Start from a copy of a seeded sandbox (seedSandboxTemplate) instead of seeding again. */
   useSandbox(template: string): this {
-    mkdirSync(dirname(this.sandboxDir), {recursive: true})
-    cpSync(template, this.sandboxDir, {recursive: true})
+    copyDir(template, this.sandboxDir)
     return this
+  }
+}
+
+/** fs.cpSync is experimental on Node 20. */
+function copyDir(from: string, to: string): void {
+  mkdirSync(to, {recursive: true})
+  for (const entry of readdirSync(from, {withFileTypes: true})) {
+    if (entry.isDirectory()) copyDir(join(from, entry.name), join(to, entry.name))
+    else copyFileSync(join(from, entry.name), join(to, entry.name))
   }
 }
 
@@ -345,7 +388,7 @@ let template: Promise<string> | undefined
  */
 export async function seededSandbox(): Promise<string> {
   template ??= (async () => {
-    const home = new CommandHome()
+    const home = new CommandHome({freshSandbox: true})
     const result = await home.run(['leads', 'list', '--limit', '1', '--sandbox', '--json'])
     if (result.exitCode !== 0) throw new Error(`seeding the sandbox failed: ${result.stderr}`)
     process.once('exit', () => home.remove())

@@ -9,7 +9,7 @@ import {join} from 'node:path'
 
 import {FAKE_CLOSE, FAKE_CLOSE_EU, readConfig, SANDBOX_CLOSE, SANDBOX_OLD} from '../commands/session-helpers.js'
 import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
-import {Terminal, tmuxAvailable} from '../helpers/tmux.js'
+import {requireTmux, Terminal} from '../helpers/tmux.js'
 
 /** No browser can exist in these terminals, so none is offered. */
 const NO_BROWSER = {BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined}
@@ -18,10 +18,7 @@ describe('tmux: interactive login and connection choice', function () {
   this.timeout(120_000)
 
   before(function () {
-    if (!tmuxAvailable()) {
-      console.warn('    tmux is not installed: skipping the real-terminal tests')
-      this.skip()
-    }
+    requireTmux(this)
   })
 
   let home: TestHome
