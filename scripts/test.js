@@ -3,7 +3,8 @@
  * `npm test`: build, type-check, every mocha suite (unit, in-process commands, e2e, tmux) and lint
  * (eslint, prettier --check), offline, within 60 s on 2 cores (design §11). Two lanes run side by
  * side, one per core: build → mocha (its output streams), and typecheck → lint (output shown when
- * done). Exits with the first failing step's code.
+ * done). The build here skips type-checking (`build:test`, tsc --noCheck): `typecheck` checks src
+ * and test together in the other lane. Exits with the first failing step's code.
  */
 import {spawn} from 'node:child_process'
 
@@ -44,7 +45,7 @@ async function lane(scripts, quiet) {
 }
 
 const started = Date.now()
-const lanes = await Promise.all([lane(['build', 'test:mocha'], false), lane(['typecheck', 'lint'], true)])
+const lanes = await Promise.all([lane(['build:test', 'test:mocha'], false), lane(['typecheck', 'lint'], true)])
 const steps = lanes.flat()
 for (const {output, script} of steps) {
   if (output.trim()) process.stdout.write(`\n── ${script} ──\n${output.trimEnd()}\n`)
