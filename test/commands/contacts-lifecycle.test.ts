@@ -210,10 +210,11 @@ describe('contacts create/get/update/list/delete (sandbox)', () => {
   })
 })
 
-/** Exit 2 with exactly this stderr, nothing on stdout, and (with --debug) no Membrane call logged. */
+/** Exit 2 with exactly this stderr, nothing on stdout, and no Membrane call (none logged with --debug). */
 function expectUsage(result: CommandResult, stderr: string): void {
   expect(result.exitCode, result.stderr).to.equal(2)
   expect(result.stdout).to.equal('')
   expect(result.stderr).to.not.contain('[debug]')
   expect(result.stderr).to.equal(stderr)
+  expect(result.calls, 'argv sent to membrane').to.deep.equal([])
 }
