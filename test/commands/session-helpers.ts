@@ -1,5 +1,5 @@
 /**
- * Shared set-up for the login, connections, config and status e2e tests: a CommandHome pointed at the
+ * Shared set-up for the login, connections, config and status command tests: a CommandHome pointed at the
  * fake `membrane` (its argv log readable) or at the sandbox, and a reader for the config file.
  */
 import {existsSync, readFileSync, rmSync} from 'node:fs'
