@@ -1,7 +1,7 @@
 /**
  * bin/run.js start-up paths (issue 6): `--version`/`-v` answered without loading oclif, own commands
  * run without the core plugins, and oclif loaded from `@oclif/core/execute` with its engine check
- * done by run.js. Needs a build.
+ * done by run.js; a real `--sandbox` run spawning the sandbox executable. Needs a build.
  */
 import {Config} from '@oclif/core'
 import {expect} from 'chai'
@@ -59,5 +59,14 @@ describe('e2e: start-up paths of bin/run.js', () => {
     expect(JSON.parse(result.stdout)).to.deep.equal({value: null})
     const kept = await home.run(args, {CLOSE_MEMBRANE_BIN: bin, OCLIF_DISABLE_ENGINE_WARNING: 'yes'})
     expect(JSON.parse(kept.stdout)).to.deep.equal({value: 'yes'})
+  })
+
+  it('--sandbox spawns the shipped sandbox executable (bin/membrane-sandbox.js) and shows its data', async () => {
+    const result = await home.run(['users', 'me', '--sandbox', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stderr).to.equal('')
+    const me = JSON.parse(result.stdout) as {email: string; id: string}
+    expect(me.id).to.match(/^user_[A-Za-z0-9]+$/)
+    expect(me.email).to.match(/@/)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * End-to-end helper: runs the built CLI (`bin/run.js`) as a user would, in an isolated HOME and
+ * Real-spawn helper (test/e2e start-up tests, test/tmux): runs the built CLI (`bin/run.js`) as a user would, in an isolated HOME and
  * XDG dirs, with stdin closed (not a TTY), and returns exactly what the user would see.
  */
 import {execFile} from 'node:child_process'

@@ -4,7 +4,8 @@
  * go in with `send-keys`; what the user sees comes back with `capture-pane -p`, polled until the
  * expected text appears (or a timeout fails the test with the screen in the message).
  *
- * Skip a suite when tmux is missing: `if (!tmuxAvailable()) this.skip()` in a `before`.
+ * A suite starts with `before(function () { requireTmux(this) })`: without tmux it is skipped, but
+ * under CI (`CI` set and not `false`/`0`) the run fails instead (design §11).
  */
 import {spawnSync} from 'node:child_process'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
@@ -18,6 +19,18 @@ let counter = 0
 export function tmuxAvailable(): boolean {
   const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'})
   return result.status === 0
+}
+
+/** Skip the suite when tmux is missing; under CI, fail it. */
+export function requireTmux(context: {skip(): void}): void {
+  if (tmuxAvailable()) return
+  const ci = process.env.CI
+  if (ci && ci !== 'false' && ci !== '0') {
+    throw new Error('tmux is not installed: the real-terminal tests cannot run, and under CI they must (install tmux)')
+  }
+
+  console.warn('    tmux is not installed: skipping the real-terminal tests')
+  context.skip() // eslint-disable-line mocha/no-skipped-tests -- tmux is optional off CI
 }
 
 export interface TerminalOptions {

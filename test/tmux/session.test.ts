@@ -7,9 +7,9 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
 
-import {FAKE_CLOSE, FAKE_CLOSE_EU, fakeHome, readConfig, SANDBOX_CLOSE, SANDBOX_OLD} from '../e2e/session-helpers.js'
+import {FAKE_CLOSE, FAKE_CLOSE_EU, readConfig, SANDBOX_CLOSE, SANDBOX_OLD} from '../commands/session-helpers.js'
 import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
-import {Terminal, tmuxAvailable} from '../helpers/tmux.js'
+import {requireTmux, Terminal} from '../helpers/tmux.js'
 
 /** No browser can exist in these terminals, so none is offered. */
 const NO_BROWSER = {BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined}
@@ -18,10 +18,7 @@ describe('tmux: interactive login and connection choice', function () {
   this.timeout(120_000)
 
   before(function () {
-    if (!tmuxAvailable()) {
-      console.warn('    tmux is not installed: skipping the real-terminal tests')
-      this.skip()
-    }
+    requireTmux(this)
   })
 
   let home: TestHome
@@ -109,7 +106,7 @@ describe('tmux: interactive login and connection choice', function () {
   })
 
   it('first run: a data command with no connection sets one up inline, then runs', async () => {
-    const fake = fakeHome()
+    const fake = {home: new TestHome()}
     try {
       const fakeTerm = new Terminal(fake.home)
       try {
@@ -132,7 +129,7 @@ describe('tmux: interactive login and connection choice', function () {
         expect(screen).to.match(/ID\s+NAME\s+STATUS/)
         expect(screen).to.include('lead_YBEldzFN1XdtXNMPqAXiuF')
         expect(await fakeTerm.waitForExit()).to.equal(0)
-        expect(fake.config().connection).to.deep.equal({id: FAKE_CLOSE_EU, name: 'Close (EU team)'})
+        expect(readConfig(fake.home).connection).to.deep.equal({id: FAKE_CLOSE_EU, name: 'Close (EU team)'})
       } finally {
         fakeTerm.kill()
       }

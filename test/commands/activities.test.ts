@@ -2,18 +2,18 @@
  * `close activities list` end to end against the sandbox: a lead's timeline after a rep logged a
  * note and won a deal, filtered by type; the table's SUMMARY column; JSON exactly as Close shapes
  * activities; and the rule that type filters need a lead.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Activity = Record<string, unknown> & {_type: string; id: string}
 
-describe('e2e: activities (sandbox)', () => {
-  const home = new TestHome()
+describe('activities (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   let leadId: string
   let noteId: string

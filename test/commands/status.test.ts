@@ -1,12 +1,12 @@
 /**
  * `close status`: the report (CLI and Node versions, Membrane path and version, login, connection
  * and its state, config path) and its exit code — 0 only when healthy, 4 when the Membrane CLI, the
- * login or the connection is the problem, 3 when Membrane fails. Needs a build: `npm run build`.
+ * login or the connection is the problem, 3 when Membrane fails.
  */
 import {expect} from 'chai'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 import {FAKE_CLOSE, fakeHome, jsonError, sandbox, SANDBOX_CLOSE} from './session-helpers.js'
 
 interface Report {
@@ -26,9 +26,9 @@ async function status(fake: ReturnType<typeof fakeHome>, env: Record<string, str
   return {...result, report: JSON.parse(result.stdout) as Report}
 }
 
-describe('e2e: close status', () => {
+describe('close status', () => {
   it('sandbox: healthy, exit 0, the human report on stdout', async () => {
-    const home = new TestHome()
+    const home = new CommandHome()
     try {
       const result = await sandbox(home)(['status'])
       expect(result.exitCode, result.stderr).to.equal(0)
@@ -147,7 +147,7 @@ describe('e2e: close status', () => {
   })
 
   it('no membrane binary: exit 4 with the install hint', async () => {
-    const home = new TestHome()
+    const home = new CommandHome()
     try {
       const result = await home.run(['status', '--json'], {CLOSE_MEMBRANE_BIN: '/nonexistent/membrane'})
       expect(result.exitCode).to.equal(4)

@@ -1,10 +1,10 @@
 /**
  * `close contacts list / get / create / update / delete` end to end against the sandbox.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 
-import {type CliResult, TestHome} from '../helpers/cli.js'
+import {CommandHome, type CommandResult} from '../helpers/run-command.js'
 
 type Contact = Record<string, unknown> & {
   emails: Array<{email: string; type: string}>
@@ -16,8 +16,8 @@ type Contact = Record<string, unknown> & {
 const NO_SUCH_CONTACT = 'cont_0000000000000000000000'
 const NO_SUCH_LEAD = 'lead_0000000000000000000000'
 
-describe('e2e: contacts create/get/update/list/delete (sandbox)', () => {
-  const home = new TestHome()
+describe('contacts create/get/update/list/delete (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   let leadId: string
 
@@ -210,10 +210,11 @@ describe('e2e: contacts create/get/update/list/delete (sandbox)', () => {
   })
 })
 
-/** Exit 2 with exactly this stderr, nothing on stdout, and (with --debug) no Membrane call logged. */
-function expectUsage(result: CliResult, stderr: string): void {
+/** Exit 2 with exactly this stderr, nothing on stdout, and no Membrane call (none logged with --debug). */
+function expectUsage(result: CommandResult, stderr: string): void {
   expect(result.exitCode, result.stderr).to.equal(2)
   expect(result.stdout).to.equal('')
   expect(result.stderr).to.not.contain('[debug]')
   expect(result.stderr).to.equal(stderr)
+  expect(result.calls, 'argv sent to membrane').to.deep.equal([])
 }

@@ -1,18 +1,18 @@
 /**
- * `close raw` end to end against the sandbox (300 demo leads). Needs a build: `npm run build`.
+ * `close raw` end to end against the sandbox (300 demo leads).
  */
 import {expect} from 'chai'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 
 type Lead = Record<string, unknown> & {contacts: Array<Record<string, unknown>>; id: string; name: string}
 
 const debugCalls = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('[debug] membrane request'))
 
-describe('e2e: raw (sandbox)', () => {
-  const home = new TestHome()
+describe('raw (sandbox)', () => {
+  const home = new CommandHome()
   const close = (args: string[], input?: string) => home.run([...args, '--sandbox'], {}, input)
 
   after(() => home.remove())

@@ -1,11 +1,11 @@
 /**
- * Shared set-up for the login, connections, config and status e2e tests: a TestHome pointed at the
+ * Shared set-up for the login, connections, config and status command tests: a CommandHome pointed at the
  * fake `membrane` (its argv log readable) or at the sandbox, and a reader for the config file.
  */
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {type CliResult, FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, type CommandResult, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 /** IDs in test/fixtures/membrane/connections.json. */
 export const FAKE_CLOSE = '6eaac8d82f01b7210760474f'
@@ -20,15 +20,15 @@ export const SANDBOX_HUBSPOT = '6650c105e5a4d0b0c1a55e03'
 export interface FakeHome {
   /** The config file as JSON ({} when absent). */
   config(): Record<string, unknown>
-  home: TestHome
-  run(args: string[], env?: Record<string, string | undefined>): Promise<CliResult>
+  home: CommandHome
+  run(args: string[], env?: Record<string, string | undefined>): Promise<CommandResult>
   /** The argv of every membrane process since the last call, then forget them. */
   spawned(): string[][]
 }
 
 /** A home whose `close` spawns the fake membrane with `env` (FAKE_MEMBRANE_SCENARIO…). */
 export function fakeHome(env: Record<string, string | undefined> = {}): FakeHome {
-  const home = new TestHome()
+  const home = new CommandHome()
   const log = join(home.dir, 'membrane-argv.log')
   return {
     config: () => readConfig(home),
@@ -49,13 +49,13 @@ export function fakeHome(env: Record<string, string | undefined> = {}): FakeHome
   }
 }
 
-export function readConfig(home: TestHome): Record<string, unknown> {
+export function readConfig(home: {configDir: string}): Record<string, unknown> {
   const file = join(home.configDir, 'config.json')
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
 }
 
 /** Run `close ARGS --sandbox`. */
-export function sandbox(home: TestHome) {
+export function sandbox(home: CommandHome) {
   return (args: string[], env: Record<string, string | undefined> = {}) => home.run([...args, '--sandbox'], env)
 }
 

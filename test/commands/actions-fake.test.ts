@@ -1,20 +1,20 @@
 /**
  * `close actions list / run` against the fake membrane: the argv sent, what is (not) spawned when
- * the input fails the schema, retries for reads only. Needs a build: `npm run build`.
+ * the input fails the schema, retries for reads only.
  */
 import {expect} from 'chai'
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 const CONNECTION = '6eaac8d82f01b7210760474f'
 const GET_LEAD = '73c8eb5bb682575ec87a171a'
 const CREATE_LEAD = 'c826a6fce48478dcb74f2134'
 const LEAD = 'lead_YBEldzFN1XdtXNMPqAXiuF'
 
-describe('e2e: actions (fake membrane)', () => {
-  const home = new TestHome()
+describe('actions (fake membrane)', () => {
+  const home = new CommandHome()
   const log = join(home.dir, 'membrane.log')
   const state = join(home.dir, 'membrane-state.json')
   const close = (args: string[], scenario = 'items') =>

@@ -2,14 +2,14 @@
  * `close opps list / get / create / update / delete` end to end against the sandbox: a rep creates
  * an opportunity, moves it to won (Close sets date_won), finds it in the pipeline, deletes it; the
  * same round trip through the proxy route only; and every kind of wrong input.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {SANDBOX_CONNECTION_ID} from '../../src/sandbox/index.js'
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Opportunity = Record<string, unknown> & {id: string}
 
@@ -22,8 +22,8 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-describe('e2e: opps (sandbox)', () => {
-  const home = new TestHome()
+describe('opps (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   let leadId: string
 

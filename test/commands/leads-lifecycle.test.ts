@@ -1,11 +1,11 @@
 /**
  * `close leads create / get / update / list / delete` end to end against the sandbox: the round trip
  * a rep makes, what Close stores, and every way input can be wrong (exit codes, messages, nothing
- * spawned when the CLI can tell on its own). Needs a build: `npm run build`.
+ * spawned when the CLI can tell on its own).
  */
 import {expect} from 'chai'
 
-import {type CliResult, TestHome} from '../helpers/cli.js'
+import {CommandHome, type CommandResult} from '../helpers/run-command.js'
 
 type Lead = Record<string, unknown> & {
   addresses: Array<Record<string, unknown>>
@@ -16,8 +16,8 @@ type Lead = Record<string, unknown> & {
 const A_CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'
 const NO_SUCH_LEAD = 'lead_0000000000000000000000'
 
-describe('e2e: leads create/get/update/list/delete (sandbox)', () => {
-  const home = new TestHome()
+describe('leads create/get/update/list/delete (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   /** A custom field of the demo organization and a value it accepts (taken from a seeded lead). */
   let custom: {id: string; value: string}
@@ -285,10 +285,11 @@ describe('e2e: leads create/get/update/list/delete (sandbox)', () => {
   })
 })
 
-/** Exit 2 with exactly this stderr, nothing on stdout, and (with --debug) no Membrane call logged. */
-function expectUsage(result: CliResult, stderr: string): void {
+/** Exit 2 with exactly this stderr, nothing on stdout, and no Membrane call (none logged with --debug). */
+function expectUsage(result: CommandResult, stderr: string): void {
   expect(result.exitCode, result.stderr).to.equal(2)
   expect(result.stdout).to.equal('')
   expect(result.stderr).to.not.contain('[debug]')
   expect(result.stderr).to.equal(stderr)
+  expect(result.calls, 'argv sent to membrane').to.deep.equal([])
 }

@@ -3,7 +3,7 @@
  * fake membrane: no connection → exit 4 naming `close login`, `--connection` and
  * `CLOSE_CONNECTION_ID` before anything is spawned; a cached connection Membrane no longer knows, or
  * that needs re-authentication → exit 4 with the fix of design §5; and the steady state stays one
- * Membrane process per page. Needs a build: `npm run build`.
+ * Membrane process per page.
  */
 import {expect} from 'chai'
 import {mkdirSync, writeFileSync} from 'node:fs'
@@ -16,7 +16,7 @@ function cache(fake: ReturnType<typeof fakeHome>, id: string, name: string): voi
   writeFileSync(join(fake.home.configDir, 'config.json'), JSON.stringify({connection: {id, name}}))
 }
 
-describe('e2e: first run and recovery off a terminal (fake membrane)', () => {
+describe('first run and recovery off a terminal (fake membrane)', () => {
   it('no connection chosen: exit 4 naming close login, --connection and CLOSE_CONNECTION_ID; nothing spawned', async () => {
     const fake = fakeHome()
     try {

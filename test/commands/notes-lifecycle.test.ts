@@ -2,21 +2,21 @@
  * `close notes list / get / create / update / delete` end to end against the sandbox: a rep logs
  * notes from an argument, a file and stdin, reads them back, edits and deletes one; and the
  * rules for missing text off a terminal.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Note = Record<string, unknown> & {id: string}
 
 const NO_SUCH_NOTE = 'acti_0000000000000000000000'
 const NO_SUCH_LEAD = 'lead_0000000000000000000000'
 
-describe('e2e: notes (sandbox)', () => {
-  const home = new TestHome()
+describe('notes (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   let leadId: string
 

@@ -1,11 +1,11 @@
 /**
  * `close connections list / use / show / add / reconnect` off a terminal, against the sandbox (its
  * READY Close connection, an expired one and a HubSpot one; `connect` turns READY 2 s later) and the
- * fake membrane. Needs a build: `npm run build`.
+ * fake membrane.
  */
 import {expect} from 'chai'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 import {
   FAKE_CLOSE,
   FAKE_CLOSE_EU,
@@ -26,9 +26,9 @@ interface Row {
   state: string
 }
 
-describe('e2e: close connections', () => {
+describe('close connections', () => {
   describe('sandbox', () => {
-    const home = new TestHome()
+    const home = new CommandHome()
     const close = sandbox(home)
 
     after(() => home.remove())

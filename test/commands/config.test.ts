@@ -1,19 +1,19 @@
 /**
  * `close config list / get / set / unset / path`: keys validated (unknown → exit 2 listing the valid
  * ones), values checked, the file written with mode 0600, a corrupt file reported with its path.
- * No Membrane process is involved. Needs a build: `npm run build`.
+ * No Membrane process is involved.
  */
 import {expect} from 'chai'
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 import {jsonError, readConfig} from './session-helpers.js'
 
 const NO_MEMBRANE = {CLOSE_MEMBRANE_BIN: '/nonexistent/membrane'}
 
-describe('e2e: close config', () => {
-  const home = new TestHome()
+describe('close config', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run(args, NO_MEMBRANE)
   const file = join(home.configDir, 'config.json')
 

@@ -2,13 +2,13 @@
  * `close tasks list / get / create / update / done / delete` end to end against the sandbox: a rep
  * adds tasks, finds them in the inbox, completes two at once (they move to the archive view),
  * reschedules and deletes; and every kind of wrong input.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 type Task = Record<string, unknown> & {id: string}
 
@@ -22,8 +22,8 @@ function day(days = 0): string {
 
 const ids = (stdout: string) => (JSON.parse(stdout) as Task[]).map((task) => task.id)
 
-describe('e2e: tasks (sandbox)', () => {
-  const home = new TestHome()
+describe('tasks (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
   let leadId: string
   let me: string

@@ -1,11 +1,11 @@
 /**
  * `close login`, `close login complete CODE` and `close logout` off a terminal (stdin closed), against
  * the sandbox and the fake membrane: every branch ends with an exit code and a message naming what
- * to run next, and nothing waits for input. Needs a build: `npm run build`.
+ * to run next, and nothing waits for input.
  */
 import {expect} from 'chai'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 import {
   FAKE_CLOSE,
   FAKE_CLOSE_EU,
@@ -20,9 +20,9 @@ import {
 const FAKE_LOGIN_URL =
   'https://ui.getmembrane.com/cli-login?client=membrane-cli&code_challenge=Q2xvc2VDTElGYWtlQ2hhbGxlbmdl&state=fake-state-1'
 
-describe('e2e: close login (headless)', () => {
+describe('close login (headless)', () => {
   describe('sandbox', () => {
-    const home = new TestHome()
+    const home = new CommandHome()
     const close = sandbox(home)
 
     after(() => home.remove())
@@ -222,7 +222,7 @@ describe('e2e: close login (headless)', () => {
     })
 
     it('no membrane binary: exit 4 naming the install command and --sandbox', async () => {
-      const home = new TestHome()
+      const home = new CommandHome()
       try {
         const result = await home.run(['login'], {CLOSE_MEMBRANE_BIN: '/nonexistent/membrane'})
         expect(result.exitCode).to.equal(4)

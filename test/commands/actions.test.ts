@@ -6,7 +6,7 @@ import {expect} from 'chai'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 
 interface Action {
   description: string
@@ -18,8 +18,8 @@ interface Action {
 
 const debugLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('[debug] membrane'))
 
-describe('e2e: actions (sandbox)', () => {
-  const home = new TestHome()
+describe('actions (sandbox)', () => {
+  const home = new CommandHome()
   const close = (args: string[], input?: string) => home.run([...args, '--sandbox'], {}, input)
   let leadId: string
 

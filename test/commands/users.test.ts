@@ -1,14 +1,14 @@
 /**
- * `close users me / list / get` end to end against the sandbox. Needs a build: `npm run build`.
+ * `close users me / list / get` end to end against the sandbox.
  */
 import {expect} from 'chai'
 
-import {TestHome} from '../helpers/cli.js'
+import {CommandHome} from '../helpers/run-command.js'
 
 type User = Record<string, unknown> & {email: string; first_name: string; id: string; last_name: string}
 
-describe('e2e: users me/list/get (sandbox)', () => {
-  const home = new TestHome()
+describe('users me/list/get (sandbox)', () => {
+  const home = new CommandHome()
   const close = (...args: string[]) => home.run([...args, '--sandbox'])
 
   after(() => home.remove())

@@ -3,13 +3,13 @@
  * against the fake `membrane` (test/fixtures/bin/membrane-fake): `actions-only` answers actions but
  * has no `request`, `proxy-only` has no actions but proxies Close. Each test reads the argv log the
  * fake writes, so it asserts which route was taken and that wrong input spawns nothing.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 const CONNECTION = '6eaac8d82f01b7210760474f' // the fake's Close connection
 const LEAD = 'lead_YBEldzFN1XdtXNMPqAXiuF' // first lead of test/fixtures/membrane/leads.json
@@ -22,7 +22,7 @@ const ACTION = {
 }
 
 function fakeHome(scenario: string) {
-  const home = new TestHome()
+  const home = new CommandHome()
   const log = join(home.dir, 'membrane-argv.log')
   return {
     home,
@@ -48,7 +48,7 @@ const requests = (argvs: string[][]) => argvs.filter((argv) => argv[0] === 'requ
 /** `membrane request` argv → [path, --method=…, --data=… or undefined]. */
 const pathMethodData = (argv: string[]) => [argv[2], argv[3], argv.find((arg) => arg.startsWith('--data='))]
 
-describe('e2e: lead and user routes through the fake membrane', () => {
+describe('lead and user routes through the fake membrane', () => {
   describe('actions only (no proxy)', () => {
     const fake = fakeHome('actions-only')
 

@@ -1,18 +1,18 @@
 /**
  * `close raw` end to end against the fake membrane (test/fixtures/bin/membrane-fake): the exact argv
  * sent, what --dry-run spawns (nothing), status lines from a wrapped answer, retries and errors.
- * Needs a build: `npm run build`.
+ *
  */
 import {expect} from 'chai'
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {FAKE_BIN_DIR, TestHome} from '../helpers/cli.js'
+import {CommandHome, FAKE_BIN_DIR} from '../helpers/run-command.js'
 
 const CONNECTION = '6eaac8d82f01b7210760474f'
 
-describe('e2e: raw (fake membrane)', () => {
-  const home = new TestHome()
+describe('raw (fake membrane)', () => {
+  const home = new CommandHome()
   const log = join(home.dir, 'membrane.log')
   const state = join(home.dir, 'membrane-state.json')
   const close = (args: string[], scenario = 'items', input?: string) =>

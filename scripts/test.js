@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: build, type-check, every mocha suite (unit, in-process commands, e2e, tmux) and lint
+ * (eslint, prettier --check), offline, within 60 s on 2 cores (design §11). Two lanes run side by
+ * side, one per core: build → mocha (its output streams), and typecheck → lint (output shown when
+ * done). The build here skips type-checking (`build:test`, tsc --noCheck): `typecheck` checks src
+ * and test together in the other lane. Exits with the first failing step's code.
+ */
+import {spawn} from 'node:child_process'
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+/** Run `npm run SCRIPT`; quiet steps keep their output to print later. */
+function step(script, quiet) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['run', '--silent', script], {
+      shell: process.platform === 'win32',
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    })
+    let output = ''
+    child.stdout?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('close', (code, signal) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      resolve({code: code ?? (signal ? 1 : 0), output, script, seconds})
+    })
+  })
+}
+
+/** Steps one after another; stops at the first failure. */
+async function lane(scripts, quiet) {
+  const done = []
+  for (const script of scripts) {
+    const result = await step(script, quiet)
+    done.push(result)
+    if (result.code !== 0) break
+  }
+
+  return done
+}
+
+const started = Date.now()
+const lanes = await Promise.all([lane(['build:test', 'test:mocha'], false), lane(['typecheck', 'lint'], true)])
+const steps = lanes.flat()
+for (const {output, script} of steps) {
+  if (output.trim()) process.stdout.write(`\n── ${script} ──\n${output.trimEnd()}\n`)
+}
+
+process.stdout.write(
+  `\n${steps.map(({code, script, seconds}) => `${code === 0 ? 'ok' : `FAILED (${code})`} ${script} ${seconds} s`).join('\n')}\n` +
+    `npm test: ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
+)
+const failed = steps.find(({code}) => code !== 0)
+process.exitCode = failed ? failed.code : lanes[0].length === 2 && lanes[1].length === 2 ? 0 : 1

@@ -1,0 +1,158 @@
+/**
+ * Test ports for the gateway's spawner (src/membrane/spawn.ts, `setSpawner`): Membrane calls answered
+ * in-process, each argv recorded.
+ *
+ * - the sandbox: the `membrane-sandbox` executable's `main(argv, io, env)` from src/sandbox/main.ts,
+ *   called in this process with the child's environment (CLOSE_SANDBOX_DIR from the gateway);
+ * - a stub: `(args) => ({stdout, stderr, exitCode})`;
+ * - a real process: fixtures under test/fixtures/bin are still spawned (their faults are the point).
+ *
+ * The CLI and the in-process sandbox keep time through `Date.now()` and `setTimeout`: VirtualClock
+ * lets a poll interval or the sandbox's "READY 2 s later" pass without waiting.
+ */
+import {syncBuiltinESMExports} from 'node:module'
+import timers from 'node:timers/promises'
+
+import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
+
+/** What a stub answers for one Membrane call. */
+export interface StubAnswer {
+  exitCode?: number
+  stderr?: string
+  stdout?: string
+}
+
+/** Answers one Membrane call in-process: its argv (without the executable) and the whole spec. */
+export type MembraneStub = (args: string[], spec: ChildSpec) => Promise<StubAnswer> | StubAnswer
+
+/** Where the gateway sends each call: in-process (stub or sandbox), or a real process. */
+export type Route = 'sandbox' | 'spawn' | MembraneStub
+
+/**
+ * Time as the CLI and the in-process sandbox see it: real time plus an offset. While installed,
+ * a timer of `warpFromMs` or more (a poll interval, a "READY 2 s later") fires at once and moves
+ * the clock forward by its delay, so waiting costs nothing and what happens in between is the
+ * same. Not while a real child process runs: its timeout must stay real.
+ */
+export class VirtualClock {
+  /** Real children running (their timeouts and kill timers are real time). */
+  children = 0
+  offsetMs = 0
+  private original?: {now: () => number; setTimeout: typeof setTimeout; sleep: typeof timers.setTimeout}
+
+  constructor(readonly warpFromMs = 200) {}
+
+  advance(ms: number): void {
+    this.offsetMs += ms
+  }
+
+  install(): void {
+    if (this.original) return
+    const original = {now: Date.now, setTimeout: globalThis.setTimeout, sleep: timers.setTimeout}
+    this.original = original
+    Date.now = () => original.now() + this.offsetMs
+    const warped = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const delay = Number(ms ?? 0)
+      if (this.children > 0 || !(delay >= this.warpFromMs)) return original.setTimeout(callback, ms, ...args)
+      return original.setTimeout(() => {
+        this.advance(delay)
+        callback(...args)
+      }, 0)
+    }
+
+    globalThis.setTimeout = Object.assign(warped, original.setTimeout) as typeof setTimeout
+    // `await setTimeout(ms)` from node:timers/promises (the gateway's retry backoff).
+    timers.setTimeout = (async (ms?: number, value?: unknown, options?: {signal?: AbortSignal}) => {
+      const delay = Number(ms ?? 0)
+      if (this.children > 0 || !(delay >= this.warpFromMs)) return original.sleep(ms, value, options)
+      await original.sleep(0, undefined, options)
+      this.advance(delay)
+      return value
+    }) as typeof timers.setTimeout
+    syncBuiltinESMExports()
+  }
+
+  uninstall(): void {
+    if (!this.original) return
+    Date.now = this.original.now
+    globalThis.setTimeout = this.original.setTimeout
+    timers.setTimeout = this.original.sleep
+    syncBuiltinESMExports()
+    this.original = undefined
+  }
+}
+
+/** A finished in-process child, its output delivered to listeners as it was written. */
+function inProcessChild(run: (write: (text: string) => void) => Promise<StubAnswer>): Child {
+  const listeners: Array<(text: string) => void> = []
+  const started = performance.now()
+  const write = (text: string) => {
+    for (const listener of listeners) listener(text)
+  }
+
+  const finished: Promise<ChildOutcome> = (async () => {
+    // Let the gateway attach its listeners first, as it does with a real child.
+    await Promise.resolve()
+    const answer = await run(write)
+    return {
+      durationMs: Math.round(performance.now() - started),
+      exitCode: answer.exitCode ?? 0,
+      isCanceled: false,
+      isMaxBuffer: false,
+      stderr: answer.stderr ?? '',
+      stdout: answer.stdout ?? '',
+      timedOut: false,
+    }
+  })()
+  return {
+    finished,
+    onOutput(listener) {
+      listeners.push(listener)
+    },
+    stop() {},
+  }
+}
+
+/** Run one call through the sandbox's `main` in this process. */
+export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): Child {
+  return inProcessChild(async (write) => {
+    const {main} = await import('../../src/sandbox/main.js')
+    const output = {stderr: '', stdout: ''}
+    const io = {
+      stderr(text: string) {
+        output.stderr += text
+        write(text)
+      },
+      stdinIsTTY: false,
+      stdout(text: string) {
+        output.stdout += text
+        write(text)
+      },
+    }
+    const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
+    const exitCode = await main(spec.args, io, env)
+    return {...output, exitCode}
+  })
+}
+
+export interface PortOptions {
+  /** Receives the argv of every call, in order. */
+  record: (args: string[]) => void
+  /** Where calls to anything but the sandbox executable go (default: `spawn`). */
+  route?: Route
+  /** The sandbox dir used when the gateway names none (calls to `membrane` routed to the sandbox). */
+  sandboxDir: string
+  /** Starts a real process (the spawner that was in force). */
+  spawnReal: (spec: ChildSpec) => Promise<Child>
+}
+
+/** The spawner a command test installs with `setSpawner`. */
+export function testSpawner(options: PortOptions): Spawner {
+  return async (spec) => {
+    options.record(spec.args)
+    const route = /membrane-sandbox\.js$/.test(spec.file) ? 'sandbox' : (options.route ?? 'spawn')
+    if (route === 'sandbox') return sandboxChild(spec, options)
+    if (route === 'spawn') return options.spawnReal(spec)
+    return inProcessChild(async () => route(spec.args, spec))
+  }
+}
