@@ -4,9 +4,9 @@ import type {ProxyResponse} from '../membrane/types.js'
 import type {OutputContext} from '../output/types.js'
 import type {Write} from '../raw/output.js'
 
-import {BaseCommand} from '../base-command.js'
+import {BaseCommand} from '../command-base/base-command.js'
 import {AuthError, CliError, UsageError} from '../errors.js'
-import {createOutputContext} from '../output/context.js'
+import {outputContext} from '../output/context.js'
 import {membraneRequestArgs, readSource} from '../raw/io.js'
 import {formatBody, formatDryRun, formatStatus, RecordStream} from '../raw/output.js'
 import {firstPageRequest, paginate, type Send} from '../raw/paginate.js'
@@ -87,7 +87,7 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
   static summary = 'Send any request to the Close API through Membrane.'
   static usage = ['<%= command.id %> [METHOD] PATH [FLAGS]']
 
-  public async run(): Promise<void> {
+  public async execute(): Promise<void> {
     const {flags} = this
     const format = flags.json ? 'json' : flags.output
     if (format !== undefined && format !== 'json' && format !== 'ndjson') {
@@ -112,7 +112,7 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
       {readFile: readSource()},
     )
     const retry = isRetryable(request.method)
-    const ctx = await createOutputContext({json: flags.json, noColor: !flags.color, output: format})
+    const ctx = outputContext(this.io)
 
     if (flags['dry-run']) {
       await this.dryRun(flags.paginate ? firstPageRequest(request) : request, retry, ctx.stdout, format === 'json')
@@ -148,7 +148,7 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
       connectionId = connection.id
     } catch (error) {
       if (!(error instanceof AuthError)) throw error
-      process.stderr.write(`No connection is chosen yet; ${connectionId} stands for the one \`close login\` picks.\n`)
+      this.io.stderr(`No connection is chosen yet; ${connectionId} stands for the one \`close login\` picks.\n`)
     }
 
     const {binArgs, binPath} = this.membrane.gateway.options
@@ -167,9 +167,9 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
     const status = error.details?.status
     if (typeof status !== 'number') return error
     const {body} = error.details ?? {}
-    if (this.flags.include) process.stderr.write(formatStatus(status, {}))
-    const text = formatBody(body ?? undefined, process.stderr.isTTY === true)
-    if (text) process.stderr.write(text)
+    if (this.flags.include) this.io.stderr(formatStatus(status, {}))
+    const text = formatBody(body ?? undefined, this.io.stderrIsTTY)
+    if (text) this.io.stderr(text)
     if (status === 404 && !request.path.endsWith('/')) {
       return new CliError(error.message, error.exitCode, error.code, {
         details: error.details,

@@ -7,7 +7,7 @@ import {AuthError, CliError, ExitCode, RemoteError} from '../errors.js'
 import {sandboxBinPath} from '../sandbox/index.js'
 import {isCloseConnection, isReady, nameOf, stateOf} from '../session/connection-info.js'
 import {reconnectHint} from '../session/context.js'
-import {SessionCommand} from '../session/session-command.js'
+import {SessionCommand} from '../command-base/session-command.js'
 
 interface Problem {
   code: string
@@ -78,10 +78,9 @@ Exit codes: 0 when all is healthy; 4 when the Membrane CLI, the login or the con
   ]
   static summary = 'Check the Membrane CLI, the login and the Close connection.'
 
-  public async run(): Promise<Report> {
+  public async execute(): Promise<Report> {
     const report = await this.check()
-    if (this.flags.json) this.writeJson(report)
-    else process.stdout.write(this.render(report))
+    await this.print(report)
     if (!report.healthy) {
       const {problems} = report
       const [first] = problems
@@ -221,6 +220,10 @@ Exit codes: 0 when all is healthy; 4 when the Membrane CLI, the login or the con
         message: `The connection ${entry.name} (${entry.id}) needs re-authentication (state ${entry.state}).`,
       })
     }
+  }
+
+  protected async display(report: Report): Promise<void> {
+    await this.io.stdout(this.render(report))
   }
 
   private render(report: Report): string {

@@ -4,7 +4,7 @@
  * (this is the connection close uses). JSON keeps Membrane's keys; adding keys is fine.
  */
 import type {MembraneConnection} from '../membrane/types.js'
-import type {RecordView} from '../output/types.js'
+import type {RecordView} from '../close/view.js'
 
 import {authUrlOf, isReady, stateOf} from './connection-info.js'
 

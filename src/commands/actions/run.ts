@@ -3,11 +3,10 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseApi} from '../../close/api.js'
 import type {JsonSchema, MembraneAction} from '../../membrane/types.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {ActionDirectory} from '../../close/action-directory.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import type {ActionDirectory} from '../../close/action-directory.js'
 import {checkSchema, describeSchema} from '../../close/schema-check.js'
-import {CliError, NotFoundError, UsageError} from '../../errors.js'
-import {createOutputContext} from '../../output/context.js'
+import {NotFoundError, UsageError} from '../../errors.js'
 import {readSource} from '../../raw/io.js'
 import {formatBody} from '../../raw/output.js'
 import {parseJson} from '../../raw/request.js'
@@ -52,10 +51,9 @@ Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 log
   }
   static summary = 'Run a Membrane Close action by key or ID with a JSON input.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const input = readInput(this.flags.input)
-    const api = await this.close()
-    const directory = new ActionDirectory(this.membrane, this.settings, api.connectionId)
+    const {actions: directory, api} = await this.scope()
     const target = await this.resolve(api, directory, this.args.action)
 
     const problems = checkSchema(input, target.inputSchema)
@@ -71,20 +69,8 @@ Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 log
     }
 
     const retry = READ_KEY.test(target.key ?? target.label)
-    let output: unknown
-    try {
-      output = await this.membrane.runAction(target.id, api.connectionId, input, {retry})
-    } catch (error) {
-      // A cached action that Membrane no longer has: look the key up again and run once more.
-      if (!(error instanceof CliError) || error.code !== 'action_not_found' || !target.key) throw error
-      await directory.forget(target.key)
-      const fresh = await directory.resolve(target.key)
-      if (!fresh) throw error
-      output = await this.membrane.runAction(fresh.id, api.connectionId, input, {retry})
-    }
-
-    const ctx = await createOutputContext({json: this.flags.json, noColor: !this.flags.color})
-    await ctx.stdout(formatBody(output, ctx.stdoutIsTTY))
+    const output = await api.runResolved(target, input, {retry})
+    await this.emit(formatBody(output, this.io.stdoutIsTTY))
     return output
   }
 
@@ -100,7 +86,7 @@ Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 log
     }
 
     // The user asked for this key by name: a cached "no such action" is looked up again.
-    if (this.settings.read().actions?.[api.connectionId]?.[name] === null) await directory.forget(name)
+    if (this.context.cache.action(api.connectionId, name) === null) await directory.forget(name)
     const action = await directory.resolve(name)
     if (!action) {
       // Leave no "missing" entry behind for a key that may be a typo.

@@ -2,10 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {contacts} from '../../close/resources.js'
 
-export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
+export default class ContactsDelete extends RecordCommand<typeof ContactsDelete> {
   static aliases = ['contacts:rm']
   static args = {
     id: Args.string({description: 'Contact ID (cont_…).', required: true}),
@@ -21,7 +21,7 @@ export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
   }
   static summary = 'Delete a contact.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(contacts, this.args.id, this.flags.yes)
   }
 }

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {contacts} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
@@ -20,7 +20,7 @@ export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one contact with its emails and phones.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(contacts, this.args.id)
     const close = await this.close()
     const contact = await close.get(contacts, id)

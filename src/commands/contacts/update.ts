@@ -2,9 +2,9 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {contacts} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {contactFlags, updateContact} from '../../services/contacts.js'
 
 export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
@@ -21,7 +21,7 @@ export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
   static flags = {...fieldsFlag, ...contactFlags('update')}
   static summary = 'Change a contact: only the fields given are sent.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const contact = await updateContact(async () => ({api: await this.close()}), this.args.id, this.flags)
     await this.out.record(contacts, contact)
     return contact

@@ -2,10 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {leads} from '../../close/resources.js'
 
-export default class LeadsDelete extends BaseCommand<typeof LeadsDelete> {
+export default class LeadsDelete extends RecordCommand<typeof LeadsDelete> {
   static aliases = ['leads:rm']
   static args = {
     id: Args.string({description: 'Lead ID (lead_…).', required: true}),
@@ -21,7 +21,7 @@ export default class LeadsDelete extends BaseCommand<typeof LeadsDelete> {
   }
   static summary = 'Delete a lead.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(leads, this.args.id, this.flags.yes)
   }
 }

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {leads} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
   static aliases = ['leads:show', 'leads:view']
@@ -20,7 +20,7 @@ export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one lead with its contacts, opportunities and addresses.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(leads, this.args.id)
     const close = await this.close()
     const lead = await close.get(leads, id)

@@ -2,9 +2,9 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {leads} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {leadFlags, updateLead} from '../../services/leads.js'
 
 export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
@@ -22,7 +22,7 @@ export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
   static flags = {...fieldsFlag, ...leadFlags('update')}
   static summary = 'Change a lead: only the fields given are sent.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const lead = await updateLead(
       async () => ({api: await this.close(), lookups: await this.lookups()}),
       this.args.id,

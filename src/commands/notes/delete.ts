@@ -3,11 +3,11 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {notes} from '../../close/resources.js'
 import {noteText} from '../../services/notes.js'
 
-export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
+export default class NotesDelete extends RecordCommand<typeof NotesDelete> {
   static aliases = ['notes:rm']
   static args = {
     id: Args.string({description: 'Note ID (acti_…).', required: true}),
@@ -26,7 +26,7 @@ export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
   }
   static summary = 'Delete a note.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(notes, this.args.id, this.flags.yes, describe)
   }
 }

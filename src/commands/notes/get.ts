@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class NotesGet extends BaseCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
@@ -20,7 +20,7 @@ export default class NotesGet extends BaseCommand<typeof NotesGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one note with its full text.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(notes, this.args.id)
     const close = await this.close()
     const note = await close.get(notes, id)

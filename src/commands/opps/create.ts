@@ -3,10 +3,10 @@ import {Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {OpportunityInput} from '../../services/opportunities.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {leads, opportunities} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {parseMoney} from '../../input/values.js'
 import {prompts} from '../../prompts/index.js'
 import {OPPORTUNITY_FIELD_FLAGS, opportunityBody, valuePeriods} from '../../services/opportunities.js'
@@ -41,7 +41,7 @@ export default class OppsCreate extends BaseCommand<typeof OppsCreate> {
   static flags = {...fieldsFlag, ...opportunityFlags}
   static summary = 'Create an opportunity (a deal) on a lead.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {flags} = this
     const input: OpportunityInput = {
       confidence: flags.confidence,

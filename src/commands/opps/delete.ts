@@ -3,11 +3,11 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {formatMoney} from '../../close/format.js'
 import {opportunities} from '../../close/resources.js'
 
-export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
+export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
   static args = {
     id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
@@ -26,7 +26,7 @@ export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
   }
   static summary = 'Delete an opportunity.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(opportunities, this.args.id, this.flags.yes, describe)
   }
 }

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class OppsGet extends BaseCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
@@ -20,7 +20,7 @@ export default class OppsGet extends BaseCommand<typeof OppsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one opportunity: lead, status, value, confidence, owner and dates.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(opportunities, this.args.id)
     const close = await this.close()
     const opportunity = await close.get(opportunities, id)

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {OPPORTUNITY_FIELD_FLAGS, opportunityBody} from '../../services/opportunities.js'
 import {requireChanges, withFieldErrors} from '../../services/records.js'
 import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
@@ -28,7 +28,7 @@ export default class OppsUpdate extends BaseCommand<typeof OppsUpdate> {
   static flags = {...fieldsFlag, ...opportunityFlags}
   static summary = "Change an opportunity's status, value, confidence, owner or note."
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {flags} = this
     const id = assertId(opportunities, this.args.id)
     const changes = await opportunityBody(

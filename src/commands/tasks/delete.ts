@@ -3,10 +3,10 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {tasks} from '../../close/resources.js'
 
-export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
+export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
   static args = {
     id: Args.string({description: 'Task ID (task_…).', required: true}),
@@ -25,7 +25,7 @@ export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
   }
   static summary = 'Delete a task.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(tasks, this.args.id, this.flags.yes, describe)
   }
 }

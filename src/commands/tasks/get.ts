@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class TasksGet extends BaseCommand<typeof TasksGet> {
   static aliases = ['tasks:show', 'tasks:view']
@@ -20,7 +20,7 @@ export default class TasksGet extends BaseCommand<typeof TasksGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one task: what, when, on which lead, for whom, and whether it is done.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(tasks, this.args.id)
     const close = await this.close()
     const task = await close.get(tasks, id)

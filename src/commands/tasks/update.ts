@@ -2,10 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {requireChanges, withFieldErrors} from '../../services/records.js'
 import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
 import {TASK_FIELD_FLAGS, taskBody} from '../../services/tasks.js'
@@ -32,7 +32,7 @@ export default class TasksUpdate extends BaseCommand<typeof TasksUpdate> {
   }
   static summary = "Change a task's text, due date or assignee, or reopen it."
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {flags} = this
     const id = assertId(tasks, this.args.id)
     const changes = await taskBody(

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {users} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 export default class UsersGet extends BaseCommand<typeof UsersGet> {
   static aliases = ['users:show', 'users:view']
@@ -19,7 +19,7 @@ export default class UsersGet extends BaseCommand<typeof UsersGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one user.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const id = assertId(users, this.args.id)
     const close = await this.close()
     const user = await close.get(users, id)

@@ -7,6 +7,7 @@ import * as sinon from 'sinon'
 import type {MembraneClient} from '../../../src/membrane/client.js'
 
 import {ActionDirectory} from '../../../src/close/action-directory.js'
+import {settingsCache} from '../../../src/session/cache-store.js'
 import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
 import {NotFoundError, RemoteError} from '../../../src/errors.js'
@@ -51,7 +52,7 @@ describe('CloseApi (action first, proxy fallback)', () => {
       runAction: sinon.stub(),
     } as unknown as sinon.SinonStubbedInstance<MembraneClient>
     const client = membrane as unknown as MembraneClient
-    api = new CloseApi(client, CONN, new ActionDirectory(client, settings, CONN))
+    api = new CloseApi(client, CONN, new ActionDirectory(client, settingsCache(settings), CONN))
   })
 
   afterEach(() => rmSync(dir, {force: true, recursive: true}))
