@@ -161,7 +161,7 @@ export class Context {
   }
 
   private async buildScope(): Promise<ConnectionScope> {
-    const session = this.session
+    const {session} = this
     const connection = await resolveConnection({...session, flag: this.options.flags.connection})
     const actions = new ActionDirectory(this.membrane, this.cache, connection.id)
     const api = new CloseApi(this.membrane, connection.id, actions)

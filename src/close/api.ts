@@ -123,6 +123,26 @@ export class CloseApi {
     return (response.body ?? {}) as CloseObject
   }
 
+  /**
+   * Run an action already resolved from `key` (or given by ID, without a key). When Membrane says
+   * the cached action is gone, the key is looked up again once and the fresh action run.
+   */
+  async runResolved(
+    action: {id: string; key?: string},
+    input: unknown,
+    options: CallOptions,
+  ): Promise<unknown> {
+    try {
+      return await this.membrane.runAction(action.id, this.connectionId, input, options)
+    } catch (error) {
+      if (!isActionGone(error) || !action.key) throw error
+      await this.actions.forget(action.key)
+      const fresh = await this.actions.resolve(action.key)
+      if (!fresh) throw error
+      return this.membrane.runAction(fresh.id, this.connectionId, input, options)
+    }
+  }
+
   async update(resource: ResourceDef, id: string, changes: CloseObject): Promise<CloseObject> {
     assertId(resource, id)
     return this.withNotFound(resource, id, async () => {
@@ -156,26 +176,6 @@ export class CloseApi {
       if (!isActionGone(error)) throw error
       const again = await this.reroute(resource, verb, inputKeys)
       return again.kind === 'proxy' ? viaProxy() : viaAction(again.action)
-    }
-  }
-
-  /**
-   * Run an action already resolved from `key` (or given by ID, without a key). When Membrane says
-   * the cached action is gone, the key is looked up again once and the fresh action run.
-   */
-  async runResolved(
-    action: {id: string; key?: string},
-    input: unknown,
-    options: CallOptions,
-  ): Promise<unknown> {
-    try {
-      return await this.membrane.runAction(action.id, this.connectionId, input, options)
-    } catch (error) {
-      if (!isActionGone(error) || !action.key) throw error
-      await this.actions.forget(action.key)
-      const fresh = await this.actions.resolve(action.key)
-      if (!fresh) throw error
-      return this.membrane.runAction(fresh.id, this.connectionId, input, options)
     }
   }
 

@@ -1,3 +1,4 @@
+import type {CloseApi} from './api.js'
 /**
  * Organization facts the typed commands need (lead and opportunity statuses, users, me), fetched
  * through the proxy and cached per connection through the cache port (./cache.ts) so that a warm `create` or
@@ -5,7 +6,6 @@
  * or at once when Close rejects a cached value; `me` does not change for a connection.
  */
 import type {CacheStore} from './cache.js'
-import type {CloseApi} from './api.js'
 import type {CloseObject} from './normalize.js'
 
 import {UsageError} from '../errors.js'

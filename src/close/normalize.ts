@@ -52,6 +52,7 @@ export function isIdOnly(value: CloseObject): boolean {
   const keys = Object.keys(value)
   return typeof value.id === 'string' && keys.every((key) => key === 'id' || key === 'success' || key === 'name')
 }
+
 /**
  * Read a field: the literal key first (Close's `custom.cf_x` keys contain a dot), then a dotted
  * path, preferring the longest literal key at each level (`custom.cf_x.0` → item 0 of `custom.cf_x`).

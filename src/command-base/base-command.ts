@@ -19,11 +19,11 @@ import type {ListSummary, RecordView} from '../output/types.js'
 import type {ServiceDeps} from '../services/deps.js'
 import type {ResolvedConnection} from '../session/connection-store.js'
 
-import {Context, type ConnectionScope} from '../context.js'
+import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
-import {type Io} from '../output/io.js'
 import {outputContext} from '../output/context.js'
+import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
 import {prompts} from '../prompts/index.js'
 
@@ -80,7 +80,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The renderer (tables, record pages, streamed lists) over the run's Io, with `--fields`. */
   protected get out(): Out {
     this.renderer ??= new Renderer(outputContext(this.io, {fields: (this.flags as {fields?: string}).fields}))
-    const renderer = this.renderer
+    const {renderer} = this
     return {
       list: async (...args) => {
         this.printed = true
@@ -122,21 +122,21 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The deps every service takes (services/deps.ts); the connection is resolved only when a service asks. */
   protected deps(): ServiceDeps {
     return {
+      connect: () => this.scope(),
       interactive: this.interactive,
       io: this.io,
       prompts,
-      connect: () => this.scope(),
     }
   }
+
+  /** The human form of a result that was not printed through `out` (JSON is printed by the base). */
+  protected display(_result: unknown): Promise<void> | void {}
 
   /** Write text the command formats itself (a body as it came); the result is then not printed again. */
   protected async emit(text: string): Promise<void> {
     this.printed = true
     await this.io.stdout(text)
   }
-
-  /** The human form of a result that was not printed through `out` (JSON is printed by the base). */
-  protected display(_result: unknown): Promise<void> | void {}
 
   /** The command's use case: call one service and return its typed result. */
   protected abstract execute(): Promise<unknown>
@@ -171,7 +171,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     // Build the Io now: `--json` with a different `-o` is a usage error before anything runs.
-    void this.io
+    this.context.io.stdoutClosed.throwIfAborted()
   }
 
   /** Organization lookups (statuses, users, me) for the connection in use, cached per connection. */
@@ -186,8 +186,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected async print(result: unknown): Promise<void> {
     if (result === undefined || this.printed) return
     this.printed = true
-    if (this.io.json) await this.io.stdout(`${JSON.stringify(result, null, 2)}\n`)
-    else await this.display(result)
+    await (this.io.json ? this.io.stdout(`${JSON.stringify(result, null, 2)}\n`) : this.display(result));
   }
 
   public async run(): Promise<unknown> {

@@ -1,7 +1,7 @@
+import {SessionCommand} from '../command-base/session-command.js'
 import {CliError} from '../errors.js'
 import {label} from '../session/connection-info.js'
 import {forgetConnection} from '../session/connection.js'
-import {SessionCommand} from '../command-base/session-command.js'
 
 export default class Logout extends SessionCommand<typeof Logout> {
   static description = `Runs \`membrane logout\` and forgets the Close connection cached by \`close login\` (with --sandbox: the sandbox's login and its cached connection). Your connections stay in Membrane; log in again with \`close login\`.`

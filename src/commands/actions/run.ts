@@ -1,11 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
+import type {ActionDirectory} from '../../close/action-directory.js'
 import type {CloseApi} from '../../close/api.js'
 import type {JsonSchema, MembraneAction} from '../../membrane/types.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
-import type {ActionDirectory} from '../../close/action-directory.js'
 import {checkSchema, describeSchema} from '../../close/schema-check.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {NotFoundError, UsageError} from '../../errors.js'
 import {readSource} from '../../raw/io.js'
 import {formatBody} from '../../raw/output.js'

@@ -1,5 +1,5 @@
-import {CONFIG_KEYS} from '../../session/prefs.js'
 import {SessionCommand} from '../../command-base/session-command.js'
+import {CONFIG_KEYS} from '../../session/prefs.js'
 
 export default class ConfigList extends SessionCommand<typeof ConfigList> {
   static description = `One \`key=value\` line per key, with the default shown for keys you have not set (an unset key without a default prints \`key=\`). --json prints an object: key → value (null when unset). Keys: ${CONFIG_KEYS.map((entry) => entry.key).join(', ')}.`

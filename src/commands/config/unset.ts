@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
 import {SessionCommand} from '../../command-base/session-command.js'
+import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
 
 export default class ConfigUnset extends SessionCommand<typeof ConfigUnset> {
   static args = {

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {beginCreate, finishAuthorization} from '../../session/connection-setup.js'
 import {SessionCommand} from '../../command-base/session-command.js'
+import {beginCreate, finishAuthorization} from '../../session/connection-setup.js'
 
 export default class ConnectionsAdd extends SessionCommand<typeof ConnectionsAdd> {
   static description = `Finds Membrane's Close connector (\`membrane search close --elementType=connector\`), starts a connection (\`membrane connect --connectorId=ID\`), shows the URL where you authorize Close, waits until the connection is READY (a spinner on a terminal; --timeout, default 300 s or config connect-timeout) and makes it the one close uses.

@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {closeConnections} from '../../session/connection-info.js'
 import {connectionsView, toRow} from '../../session/connection-view.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class ConnectionsList extends SessionCommand<typeof ConnectionsList> {
   static description = `Lists the connections Membrane has to Close, with their state (READY, or what they need) and which one close uses (CURRENT: --connection, CLOSE_CONNECTION_ID, or the one chosen with \`close login\` / \`close connections use\`). --all-apps includes connections to other apps. JSON is Membrane's connection objects plus "current", "ready" and a normalised "state".`

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {reauthorizeConnection} from '../../session/connection-setup.js'
 import {noConnectionError} from '../../session/connection.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class ConnectionsReconnect extends SessionCommand<typeof ConnectionsReconnect> {
   static args = {

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {AuthError, CliError} from '../../errors.js'
 import {connectionDetailView, toRow} from '../../session/connection-view.js'
 import {noConnectionError} from '../../session/connection.js'
 import {explain} from '../../session/recovery.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class ConnectionsShow extends SessionCommand<typeof ConnectionsShow> {
   static args = {

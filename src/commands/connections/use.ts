@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {UsageError} from '../../errors.js'
 import {isCloseConnection, nameOf} from '../../session/connection-info.js'
 import {adoptConnection, chooseConnection} from '../../session/connection-setup.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse> {
   static args = {
@@ -38,6 +38,7 @@ export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse
         hint: `Pass it: ${this.suggest('connections use ID')}; ${this.suggest('connections list')} shows the IDs.`,
       })
     }
+
     return chosen
   }
 }

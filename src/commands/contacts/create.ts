@@ -2,8 +2,8 @@ import {Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {contacts} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {requireValues} from '../../input/ask.js'
 import {contactFlags, createContact} from '../../services/contacts.js'

@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import type {DeleteResult} from '../../services/records.js'
 
-import {RecordCommand} from '../../command-base/record-command.js'
 import {contacts} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 
 export default class ContactsDelete extends RecordCommand<typeof ContactsDelete> {
   static aliases = ['contacts:rm']

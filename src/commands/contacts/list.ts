@@ -2,9 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {contacts, leads} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {listFlags} from '../../flags/list.js'
 
 export default class ContactsList extends BaseCommand<typeof ContactsList> {

@@ -1,7 +1,7 @@
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {leads} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {requireValues} from '../../input/ask.js'
 import {createLead, leadFlags} from '../../services/leads.js'

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {chooseConnection} from '../../session/connection-setup.js'
 import {completeLogin} from '../../session/login.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class LoginComplete extends SessionCommand<typeof LoginComplete> {
   static args = {

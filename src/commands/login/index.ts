@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {prompts} from '../../prompts/index.js'
 import {chooseConnection} from '../../session/connection-setup.js'
 import {
@@ -10,7 +11,6 @@ import {
   showLoginUrl,
   startLogin,
 } from '../../session/login.js'
-import {SessionCommand} from '../../command-base/session-command.js'
 
 export default class Login extends SessionCommand<typeof Login> {
   static description = `Runs \`membrane login --tenant\` and shows the authorization URL. On a terminal it offers to open a browser (when there is one), asks for the code the page shows, and finishes the login; then it makes sure a Close connection is chosen: the only one is used, several give a picker, none offers to create one.

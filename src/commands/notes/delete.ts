@@ -3,8 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {RecordCommand} from '../../command-base/record-command.js'
 import {notes} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {noteText} from '../../services/notes.js'
 
 export default class NotesDelete extends RecordCommand<typeof NotesDelete> {

@@ -2,8 +2,8 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {notes} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {listFlags} from '../../flags/list.js'
 import {noteListParams} from '../../services/notes.js'
 import {lazyResolver} from '../../services/support.js'

@@ -3,9 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {RecordCommand} from '../../command-base/record-command.js'
 import {formatMoney} from '../../close/format.js'
 import {opportunities} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 
 export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']

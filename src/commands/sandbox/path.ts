@@ -5,11 +5,11 @@ export default class SandboxPath extends BaseCommand<typeof SandboxPath> {
   static examples = ['<%= config.bin %> <%= command.id %>', 'ls "$(<%= config.bin %> <%= command.id %>)"']
   static summary = 'Print where the sandbox keeps its data.'
 
-  public async execute(): Promise<{path: string}> {
-    return {path: this.sandboxDir}
-  }
-
   protected async display(result: {path: string}): Promise<void> {
     await this.io.stdout(`${result.path}\n`)
+  }
+
+  public async execute(): Promise<{path: string}> {
+    return {path: this.sandboxDir}
   }
 }

@@ -3,8 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {RecordCommand} from '../../command-base/record-command.js'
 import {tasks} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 
 export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']

@@ -2,8 +2,8 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {tasks} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {NotFoundError} from '../../errors.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {withFieldErrors} from '../../services/records.js'

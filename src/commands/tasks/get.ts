@@ -2,9 +2,9 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
 export default class TasksGet extends BaseCommand<typeof TasksGet> {

@@ -2,9 +2,9 @@ import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {requireChanges, withFieldErrors} from '../../services/records.js'
 import {forgetStaleLookups, lazyResolver} from '../../services/support.js'

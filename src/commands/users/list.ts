@@ -1,7 +1,7 @@
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {users} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {listFlags} from '../../flags/list.js'
 
 export default class UsersList extends BaseCommand<typeof UsersList> {

@@ -1,7 +1,7 @@
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../command-base/base-command.js'
 import {users} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
 export default class UsersMe extends BaseCommand<typeof UsersMe> {
