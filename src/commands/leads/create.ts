@@ -2,9 +2,10 @@ import type {CloseObject} from '../../close/normalize.js'
 
 import {leads} from '../../close/resources.js'
 import {BaseCommand} from '../../command-base/base-command.js'
+import {leadFlags} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {requireValues} from '../../input/ask.js'
-import {createLead, leadFlags} from '../../services/leads.js'
+import {createLead} from '../../services/leads.js'
 
 export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
   static aliases = ['leads:add']

@@ -4,8 +4,9 @@ import type {CloseObject} from '../../close/normalize.js'
 
 import {leads} from '../../close/resources.js'
 import {BaseCommand} from '../../command-base/base-command.js'
+import {leadFlags} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {leadFlags, updateLead} from '../../services/leads.js'
+import {updateLead} from '../../services/leads.js'
 
 export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
   static aliases = ['leads:edit']
