@@ -16,10 +16,14 @@ export interface FlagRow {
   /** Close fields (dotted, list indexes dropped, as field errors name them) this flag sets. */
   fields: readonly string[]
   helpGroup?: string
+  /** A whole number in this range (parsed by oclif). */
+  integer?: {max: number; min: number}
   /** Repeatable (`--contact a --contact b`). */
   multiple?: boolean
   /** The flag, without dashes. */
   name: string
+  /** One of these values (checked by oclif). */
+  options?: readonly string[]
 }
 
 /** Rows in the order messages list the flags (an array, so that order is data). */
@@ -27,13 +31,19 @@ export type FlagTable = readonly FlagRow[]
 
 /** The parsed value of each flag of a table. */
 export type TableValues<T extends FlagTable> = {
-  [R in T[number] as R['name']]?: R extends {multiple: true} ? string[] : string
+  [R in T[number] as R['name']]?: Value<R>
 }
 
+type Value<R extends FlagRow> = R extends {multiple: true}
+  ? string[]
+  : R extends {integer: object}
+    ? number
+    : R extends {options: readonly (infer O)[]}
+      ? O
+      : string
+
 type TableFlags<T extends FlagTable> = {
-  [R in T[number] as R['name']]: Interfaces.OptionFlag<
-    R extends {multiple: true} ? string[] | undefined : string | undefined
-  >
+  [R in T[number] as R['name']]: Interfaces.OptionFlag<undefined | Value<R>>
 }
 
 export function tableFlags<T extends FlagTable>(table: T, verb: 'create' | 'update'): TableFlags<T> {
@@ -44,7 +54,11 @@ export function tableFlags<T extends FlagTable>(table: T, verb: 'create' | 'upda
     const common = {char: row.char, description, helpGroup: row.helpGroup}
     flags[name] = row.multiple
       ? Flags.string({...common, multiple: true, multipleNonGreedy: true})
-      : Flags.string(common)
+      : row.integer
+        ? Flags.integer({...common, ...row.integer})
+        : row.options
+          ? Flags.option({...common, options: row.options})()
+          : Flags.string(common)
   }
 
   return flags as TableFlags<T>
