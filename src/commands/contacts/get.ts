@@ -2,12 +2,11 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {contacts} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
-export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
+export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
   static args = {
     id: Args.string({description: 'Contact ID (cont_…).', required: true}),
@@ -21,10 +20,6 @@ export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
   static summary = 'Show one contact with its emails and phones.'
 
   public async execute(): Promise<CloseObject> {
-    const id = assertId(contacts, this.args.id)
-    const close = await this.close()
-    const contact = await close.get(contacts, id)
-    await this.out.record(contacts, contact)
-    return contact
+    return this.show(contacts, this.args.id)
   }
 }

@@ -2,12 +2,11 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {leads} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
-export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
+export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static aliases = ['leads:show', 'leads:view']
   static args = {
     id: Args.string({description: 'Lead ID (lead_…).', required: true}),
@@ -21,10 +20,6 @@ export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
   static summary = 'Show one lead with its contacts, opportunities and addresses.'
 
   public async execute(): Promise<CloseObject> {
-    const id = assertId(leads, this.args.id)
-    const close = await this.close()
-    const lead = await close.get(leads, id)
-    await this.out.record(leads, lead)
-    return lead
+    return this.show(leads, this.args.id)
   }
 }

@@ -2,12 +2,11 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
-export default class NotesGet extends BaseCommand<typeof NotesGet> {
+export default class NotesGet extends RecordCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
   static args = {
     id: Args.string({description: 'Note ID (acti_…).', required: true}),
@@ -21,10 +20,6 @@ export default class NotesGet extends BaseCommand<typeof NotesGet> {
   static summary = 'Show one note with its full text.'
 
   public async execute(): Promise<CloseObject> {
-    const id = assertId(notes, this.args.id)
-    const close = await this.close()
-    const note = await close.get(notes, id)
-    await this.out.record(notes, note)
-    return note
+    return this.show(notes, this.args.id)
   }
 }

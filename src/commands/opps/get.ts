@@ -2,12 +2,11 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
-export default class OppsGet extends BaseCommand<typeof OppsGet> {
+export default class OppsGet extends RecordCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
   static args = {
     id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
@@ -21,10 +20,6 @@ export default class OppsGet extends BaseCommand<typeof OppsGet> {
   static summary = 'Show one opportunity: lead, status, value, confidence, owner and dates.'
 
   public async execute(): Promise<CloseObject> {
-    const id = assertId(opportunities, this.args.id)
-    const close = await this.close()
-    const opportunity = await close.get(opportunities, id)
-    await this.out.record(opportunities, opportunity)
-    return opportunity
+    return this.show(opportunities, this.args.id)
   }
 }

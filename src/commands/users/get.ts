@@ -2,12 +2,11 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {users} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 
-export default class UsersGet extends BaseCommand<typeof UsersGet> {
+export default class UsersGet extends RecordCommand<typeof UsersGet> {
   static aliases = ['users:show', 'users:view']
   static args = {
     id: Args.string({description: 'User ID (user_…).', required: true}),
@@ -20,10 +19,6 @@ export default class UsersGet extends BaseCommand<typeof UsersGet> {
   static summary = 'Show one user.'
 
   public async execute(): Promise<CloseObject> {
-    const id = assertId(users, this.args.id)
-    const close = await this.close()
-    const user = await close.get(users, id)
-    await this.out.record(users, user)
-    return user
+    return this.show(users, this.args.id)
   }
 }
