@@ -1,16 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {leads} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
 export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static aliases = ['leads:show', 'leads:view']
-  static args = {
-    id: Args.string({description: 'Lead ID (lead_…).', required: true}),
-  }
+  static args = idArg(leads)
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',

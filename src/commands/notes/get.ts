@@ -1,16 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {notes} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
 export default class NotesGet extends RecordCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
-  static args = {
-    id: Args.string({description: 'Note ID (acti_…).', required: true}),
-  }
+  static args = idArg(notes)
   static examples = [
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',

@@ -1,16 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
 export default class OppsGet extends RecordCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
-  static args = {
-    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
-  }
+  static args = idArg(opportunities)
   static examples = [
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj',
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --json',

@@ -1,18 +1,15 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {opportunityFlags} from '../../flags/opportunities.js'
+import {idArg} from '../../flags/record.js'
 import {updateOpportunity} from '../../services/opportunities.js'
 
 export default class OppsUpdate extends RecordCommand<typeof OppsUpdate> {
   static aliases = ['opps:edit']
-  static args = {
-    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
-  }
+  static args = idArg(opportunities)
   static description = [
     'Takes the same flags as opps create and sends only the ones given. Moving to a won status sets the',
     'won date (Close does that, the first time); --status takes a label of your pipelines.',

@@ -1,16 +1,13 @@
-import {Args, Flags} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
 import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
+import {idArg, yesFlag} from '../../flags/record.js'
 
 export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static description = [
     'On a terminal you are shown the task and asked to confirm; off a terminal (scripts, CI) --yes is',
     'required. To mark a task done instead, use `close tasks done`.',
@@ -20,9 +17,7 @@ export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes --json',
   ]
-  static flags = {
-    yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
-  }
+  static flags = yesFlag
   static summary = 'Delete a task.'
 
   public async execute(): Promise<DeleteResult> {

@@ -1,16 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
 export default class TasksGet extends RecordCommand<typeof TasksGet> {
   static aliases = ['tasks:show', 'tasks:view']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static examples = [
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --json',

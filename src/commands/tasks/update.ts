@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
@@ -6,6 +6,7 @@ import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
 import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 import {requireChanges, withFieldErrors} from '../../services/records.js'
 import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
 import {TASK_FIELD_FLAGS, taskBody} from '../../services/tasks.js'
@@ -13,9 +14,7 @@ import {taskFlags} from './create.js'
 
 export default class TasksUpdate extends BaseCommand<typeof TasksUpdate> {
   static aliases = ['tasks:edit']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static description = [
     'Sends only the flags given. --no-complete reopens a done task; to complete tasks use `close tasks',
     'done`, which takes several IDs at once.',
