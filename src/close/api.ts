@@ -127,11 +127,7 @@ export class CloseApi {
    * Run an action already resolved from `key` (or given by ID, without a key). When Membrane says
    * the cached action is gone, the key is looked up again once and the fresh action run.
    */
-  async runResolved(
-    action: {id: string; key?: string},
-    input: unknown,
-    options: CallOptions,
-  ): Promise<unknown> {
+  async runResolved(action: {id: string; key?: string}, input: unknown, options: CallOptions): Promise<unknown> {
     try {
       return await this.membrane.runAction(action.id, this.connectionId, input, options)
     } catch (error) {

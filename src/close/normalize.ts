@@ -73,4 +73,3 @@ export function getField(record: unknown, key: string): unknown {
 
   return undefined
 }
-

@@ -186,7 +186,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected async print(result: unknown): Promise<void> {
     if (result === undefined || this.printed) return
     this.printed = true
-    await (this.io.json ? this.io.stdout(`${JSON.stringify(result, null, 2)}\n`) : this.display(result));
+    await (this.io.json ? this.io.stdout(`${JSON.stringify(result, null, 2)}\n`) : this.display(result))
   }
 
   public async run(): Promise<unknown> {

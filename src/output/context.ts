@@ -13,13 +13,7 @@ import type {OutputContext, RecordView} from './types.js'
 import {parseFields, splitFields} from './fields.js'
 import {createIo} from './io.js'
 
-export {
-  type ColorLevel,
-  createStdoutWriter,
-  type OutputStream,
-  resolveColorLevel,
-  resolveFormat,
-} from './io.js'
+export {type ColorLevel, createStdoutWriter, type OutputStream, resolveColorLevel, resolveFormat} from './io.js'
 
 export interface OutputOptions extends IoOptions {
   /**

@@ -7,10 +7,10 @@ import * as sinon from 'sinon'
 import type {MembraneClient} from '../../../src/membrane/client.js'
 
 import {ActionDirectory} from '../../../src/close/action-directory.js'
-import {settingsCache} from '../../../src/session/cache-store.js'
 import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
 import {NotFoundError, RemoteError} from '../../../src/errors.js'
+import {settingsCache} from '../../../src/session/cache-store.js'
 import {Settings} from '../../../src/session/settings.js'
 
 const CONN = '6650a1b2c3d4e5f6a7b8c9d0'
