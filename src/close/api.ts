@@ -6,8 +6,8 @@
  */
 import type {MembraneClient} from '../membrane/client.js'
 import type {CallOptions} from '../membrane/gateway.js'
-import type {CachedAction} from '../session/settings.js'
 import type {ActionDirectory} from './action-directory.js'
+import type {CachedAction} from './cache.js'
 import type {ResourceDef, Verb} from './resources.js'
 
 import {CliError, NotFoundError} from '../errors.js'
@@ -121,6 +121,22 @@ export class CloseApi {
   ): Promise<CloseObject> {
     const response = await this.membrane.request(this.connectionId, {body, method, path, query}, options)
     return (response.body ?? {}) as CloseObject
+  }
+
+  /**
+   * Run an action already resolved from `key` (or given by ID, without a key). When Membrane says
+   * the cached action is gone, the key is looked up again once and the fresh action run.
+   */
+  async runResolved(action: {id: string; key?: string}, input: unknown, options: CallOptions): Promise<unknown> {
+    try {
+      return await this.membrane.runAction(action.id, this.connectionId, input, options)
+    } catch (error) {
+      if (!isActionGone(error) || !action.key) throw error
+      await this.actions.forget(action.key)
+      const fresh = await this.actions.resolve(action.key)
+      if (!fresh) throw error
+      return this.membrane.runAction(fresh.id, this.connectionId, input, options)
+    }
   }
 
   async update(resource: ResourceDef, id: string, changes: CloseObject): Promise<CloseObject> {

@@ -5,7 +5,7 @@
  */
 import type {Column} from './resources.js'
 
-import {getField} from '../output/fields.js'
+import {getField} from './normalize.js'
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/

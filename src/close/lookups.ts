@@ -1,11 +1,11 @@
+import type {CloseApi} from './api.js'
 /**
  * Organization facts the typed commands need (lead and opportunity statuses, users, me), fetched
- * through the proxy and cached per connection in the settings so that a warm `create` or
+ * through the proxy and cached per connection through the cache port (./cache.ts) so that a warm `create` or
  * `tasks list` still spawns one Membrane process. Statuses and users are refreshed after a day,
  * or at once when Close rejects a cached value; `me` does not change for a connection.
  */
-import type {Settings} from '../session/settings.js'
-import type {CloseApi} from './api.js'
+import type {CacheStore} from './cache.js'
 import type {CloseObject} from './normalize.js'
 
 import {UsageError} from '../errors.js'
@@ -39,16 +39,14 @@ type LookupName = 'leadStatuses' | 'me' | 'opportunityStatuses' | 'users'
 export class Lookups {
   constructor(
     private readonly api: CloseApi,
-    private readonly settings: Settings,
+    private readonly cache: CacheStore,
     private readonly connectionId: string,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Forget cached lookups (after Close rejected one of their values). */
   async forget(): Promise<void> {
-    await this.settings.update((data) => {
-      delete data.lookups?.[this.connectionId]
-    })
+    await this.cache.forgetLookups(this.connectionId)
   }
 
   async leadStatuses(): Promise<LeadStatus[]> {
@@ -115,14 +113,10 @@ export class Lookups {
   }
 
   private async cached<T>(name: LookupName, maxAgeMs: number, fetch: () => Promise<T>): Promise<T> {
-    const entry = this.settings.read().lookups?.[this.connectionId]?.[name]
+    const entry = this.cache.lookup(this.connectionId, name)
     if (entry && this.now() - Date.parse(entry.at) < maxAgeMs) return entry.value as T
     const value = await fetch()
-    await this.settings.update((data) => {
-      data.lookups ??= {}
-      data.lookups[this.connectionId] ??= {}
-      data.lookups[this.connectionId][name] = {at: new Date(this.now()).toISOString(), value}
-    })
+    await this.cache.setLookup(this.connectionId, name, {at: new Date(this.now()).toISOString(), value})
     return value
   }
 }

@@ -6,6 +6,7 @@
  */
 import type {RecordView} from './types.js'
 
+import {getField} from '../close/normalize.js'
 import {UsageError} from '../errors.js'
 
 const CUSTOM_PREFIX = 'custom.cf_'
@@ -94,26 +95,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!
 }
 
-/**
- * Read a field: the literal key first (Close's `custom.cf_x` keys contain a dot), then a dotted
- * path, preferring the longest literal key at each level (`custom.cf_x.0` → item 0 of `custom.cf_x`).
- * Array items are addressed by index. Missing → undefined.
- */
-export function getField(record: unknown, key: string): unknown {
-  if (record === null || typeof record !== 'object') return undefined
-  const obj = record as Record<string, unknown>
-  if (Object.hasOwn(obj, key)) return obj[key]
-  const parts = key.split('.')
-  for (let i = parts.length - 1; i > 0; i--) {
-    const head = parts.slice(0, i).join('.')
-    if (Object.hasOwn(obj, head)) {
-      const value = getField(obj[head], parts.slice(i).join('.'))
-      if (value !== undefined) return value
-    }
-  }
-
-  return undefined
-}
+export {getField} from '../close/normalize.js'
 
 /** For json/ndjson with `--fields`: exactly those keys, in that order; a missing value is null. */
 export function pickFields(record: Record<string, unknown>, fields: string[]): Record<string, unknown> {

@@ -1,8 +1,6 @@
 // eslint-disable-next-line unicorn/import-style -- chalk 5 names its instance type
 import type {ChalkInstance} from 'chalk'
 
-import type {Column} from '../close/resources.js'
-
 export const outputFormats = ['table', 'json', 'ndjson', 'csv', 'tsv'] as const
 export type OutputFormat = (typeof outputFormats)[number]
 
@@ -35,14 +33,7 @@ export interface OutputContext {
   width: number
 }
 
-/** What a table needs to know about the records it shows. */
-export interface RecordView {
-  columns: Column[]
-  /** Known fields, for listing valid `--fields`. */
-  fields: string[]
-  noun: string
-  plural: string
-}
+export type {RecordView} from '../close/view.js'
 
 export interface ListSummary {
   /** Records written. */

@@ -1,15 +1,14 @@
 /**
  * Leads: turning what the user typed into Close request bodies (pure, unit-tested), Close's field
  * errors into messages that name the flag to fix, and the few steps create/update/delete take.
- * Commands stay thin: they parse flags, call one function here and render the result.
+ * Commands stay thin: they parse flags, call one function here and render the result. The flags
+ * themselves, and which Close field each sets, are one table in src/flags/leads.ts.
  *
  * Close facts used (reference/close-api.md §2, §3, §6): a lead is created with nested `contacts`,
  * `addresses` and `custom.cf_…` keys; PUT behaves like PATCH, replaces `addresses` as a whole and
  * cannot change nested contacts (those go through the Contacts API); an address has `label`,
  * `address_1`, `address_2`, `city`, `state`, `zipcode` and an ISO-2 `country`.
  */
-import {Flags} from '@oclif/core'
-
 import type {CloseApi} from '../close/api.js'
 import type {Lookups} from '../close/lookups.js'
 import type {CloseObject} from '../close/normalize.js'
@@ -17,77 +16,10 @@ import type {CloseObject} from '../close/normalize.js'
 import {assertId} from '../close/ids.js'
 import {contacts, leads} from '../close/resources.js'
 import {UsageError} from '../errors.js'
+import {LEAD_FIELD_FLAGS, LEAD_TABLE, LEAD_UPDATE_FLAGS, type LeadFlags} from '../flags/leads.js'
+import {hasChanges} from '../flags/table.js'
 import {type ContactInput, parseContact, parseEmail, parsePhone} from '../input/values.js'
 import {withFieldErrors} from './records.js'
-
-/** The flags of `leads create` and `leads update` (the same set; the wording differs). */
-export function leadFlags(verb: 'create' | 'update') {
-  const update = verb === 'update'
-  return {
-    'address-1': Flags.string({description: 'Street address, first line.', helpGroup: 'ADDRESS'}),
-    'address-2': Flags.string({description: 'Street address, second line.', helpGroup: 'ADDRESS'}),
-    city: Flags.string({description: 'City.', helpGroup: 'ADDRESS'}),
-    contact: Flags.string({
-      description: update
-        ? 'Add a contact: "Name <email>", an email or a name (repeatable; existing contacts stay).'
-        : 'A contact: "Name <email>", an email or a name (repeatable).',
-      helpGroup: 'CONTACT',
-      multiple: true,
-      multipleNonGreedy: true,
-    }),
-    'contact-email': Flags.string({
-      description: update ? 'Add one contact with this email.' : "One contact's email.",
-      helpGroup: 'CONTACT',
-    }),
-    'contact-name': Flags.string({
-      description: update ? 'Add one contact with this name.' : "One contact's name.",
-      helpGroup: 'CONTACT',
-    }),
-    'contact-phone': Flags.string({
-      description: update ? 'Add one contact with this phone.' : 'One contact\'s phone, e.g. "+1 415 555 0100".',
-      helpGroup: 'CONTACT',
-    }),
-    country: Flags.string({description: 'Country as a two-letter ISO code, e.g. US, DE.', helpGroup: 'ADDRESS'}),
-    custom: Flags.string({
-      description: 'Custom field by ID: cf_ID=value (repeatable; the same ID twice makes a list; cf_ID= unsets).',
-      multiple: true,
-      multipleNonGreedy: true,
-    }),
-    description: Flags.string({description: 'Description of the lead.'}),
-    name: Flags.string({
-      char: 'n',
-      description: update ? 'New company name.' : 'Company name (asked on a terminal when missing).',
-    }),
-    state: Flags.string({description: 'State or region.', helpGroup: 'ADDRESS'}),
-    status: Flags.string({
-      char: 's',
-      description: update
-        ? 'New lead status label, e.g. Qualified.'
-        : "Lead status label, e.g. Qualified (default: the organization's first status).",
-    }),
-    url: Flags.string({description: 'Company website.'}),
-    zip: Flags.string({description: 'Postal code.', helpGroup: 'ADDRESS'}),
-  }
-}
-
-/** The lead flags shared by `leads create` and `leads update`, as oclif parsed them. */
-export interface LeadFlags {
-  'address-1'?: string
-  'address-2'?: string
-  city?: string
-  contact?: string[]
-  'contact-email'?: string
-  'contact-name'?: string
-  'contact-phone'?: string
-  country?: string
-  custom?: string[]
-  description?: string
-  name?: string
-  state?: string
-  status?: string
-  url?: string
-  zip?: string
-}
 
 export interface Address {
   address_1?: string
@@ -110,52 +42,6 @@ const ADDRESS_FLAGS = {
 } as const satisfies Record<string, keyof Address>
 
 type AddressFlag = keyof typeof ADDRESS_FLAGS
-
-/** Every flag that changes a lead, in the order `leads update` lists them when none is given. */
-export const LEAD_UPDATE_FLAGS = [
-  '--name',
-  '--status',
-  '--url',
-  '--description',
-  '--contact',
-  '--contact-name',
-  '--contact-email',
-  '--contact-phone',
-  '--address-1',
-  '--address-2',
-  '--city',
-  '--state',
-  '--zip',
-  '--country',
-  '--custom',
-]
-
-/**
- * Close field names (as in `field-errors`) → the flag that sets them. Nested keys are matched as
- * `parent.child` with list indexes dropped (`addresses.0.country` → `addresses.country`).
- */
-export const LEAD_FIELD_FLAGS: Record<string, string> = {
-  addresses: '--address-1/--address-2/--city/--state/--zip/--country',
-  'addresses.address_1': '--address-1',
-  'addresses.address_2': '--address-2',
-  'addresses.city': '--city',
-  'addresses.country': '--country',
-  'addresses.state': '--state',
-  'addresses.zipcode': '--zip',
-  contacts: '--contact',
-  'contacts.email': '--contact/--contact-email',
-  'contacts.emails': '--contact/--contact-email',
-  'contacts.name': '--contact/--contact-name',
-  'contacts.phone': '--contact-phone',
-  'contacts.phones': '--contact-phone',
-  country: '--country',
-  description: '--description',
-  name: '--name',
-  status: '--status',
-  status_id: '--status',
-  status_label: '--status',
-  url: '--url',
-}
 
 /** Field errors of a contact that `leads update --contact…` adds through the Contacts API. */
 const LEAD_CONTACT_FIELD_FLAGS: Record<string, string> = {
@@ -283,14 +169,7 @@ export function hasAddressFlags(flags: LeadFlags): boolean {
 
 /** Whether `leads update` was given anything to change. */
 export function hasLeadChanges(flags: LeadFlags): boolean {
-  return (
-    ['name', 'status', 'url', 'description', 'contact-name', 'contact-email', 'contact-phone'].some(
-      (key) => flags[key as keyof LeadFlags] !== undefined,
-    ) ||
-    (flags.contact ?? []).length > 0 ||
-    (flags.custom ?? []).length > 0 ||
-    hasAddressFlags(flags)
-  )
+  return hasChanges(LEAD_TABLE, flags)
 }
 
 /** What the lead commands need from the Close router and the organization lookups. */
@@ -353,3 +232,5 @@ export async function updateLead(connect: () => Promise<LeadDeps>, id: string, f
 function asAddresses(value: unknown): Address[] {
   return Array.isArray(value) ? value.filter((item): item is Address => typeof item === 'object' && item !== null) : []
 }
+
+export {LEAD_FIELD_FLAGS, LEAD_UPDATE_FLAGS, type LeadFlags} from '../flags/leads.js'

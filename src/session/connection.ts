@@ -9,60 +9,32 @@
  * (./recovery.ts).
  */
 import type {MembraneClient} from '../membrane/client.js'
-import type {SavedConnection, Settings} from './settings.js'
+import type {Io} from '../output/io.js'
+import type {ResolvedConnection} from './connection-store.js'
+import type {Settings} from './settings.js'
 
 import {AuthError} from '../errors.js'
-import {SANDBOX_CONNECTION_ID} from '../sandbox/index.js'
+import {SANDBOX_DEFAULT_CONNECTION, savedConnection} from './connection-store.js'
 
-/** Where the connection in use came from; recovery only rewrites a choice the CLI made itself. */
-export type ConnectionSource = 'config' | 'flag' | 'sandbox' | 'setup'
-
-export interface ResolvedConnection extends SavedConnection {
-  source: ConnectionSource
-}
+export {
+  type ConnectionSource,
+  forgetConnection,
+  type ResolvedConnection,
+  SANDBOX_DEFAULT_CONNECTION,
+  saveConnection,
+  savedConnection,
+} from './connection-store.js'
 
 export interface ResolveOptions {
   flag?: string
   interactive: boolean
+  io?: Io
   json?: boolean
   membrane: MembraneClient
   sandbox: boolean
   settings: Settings
   signal?: AbortSignal
   stderr?: (text: string) => void
-}
-
-export const SANDBOX_DEFAULT_CONNECTION: SavedConnection = {id: SANDBOX_CONNECTION_ID, name: 'Close (Acme Demo)'}
-
-/** The cached choice for real Membrane, or for the sandbox under `--sandbox`. */
-export function savedConnection(settings: Settings, sandbox: boolean): SavedConnection | undefined {
-  const data = settings.read()
-  const saved = sandbox ? data.sandboxConnection : data.connection
-  return saved?.id ? saved : undefined
-}
-
-/** Cache the choice (ID and name). */
-export async function saveConnection(settings: Settings, sandbox: boolean, connection: SavedConnection): Promise<void> {
-  const entry: SavedConnection = connection.name ? {id: connection.id, name: connection.name} : {id: connection.id}
-  await settings.update((data) => {
-    if (sandbox) data.sandboxConnection = entry
-    else data.connection = entry
-  })
-}
-
-/** Forget the cached choice and its cached action IDs; returns what was forgotten. */
-export async function forgetConnection(settings: Settings, sandbox: boolean): Promise<SavedConnection | undefined> {
-  const saved = savedConnection(settings, sandbox)
-  if (!saved) return undefined
-  await settings.update((data) => {
-    if (sandbox) delete data.sandboxConnection
-    else delete data.connection
-    if (data.actions) {
-      delete data.actions[saved.id]
-      if (Object.keys(data.actions).length === 0) delete data.actions
-    }
-  })
-  return saved
 }
 
 /** The exit-4 error when no connection is chosen and none can be chosen here. */

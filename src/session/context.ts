@@ -3,6 +3,7 @@
  * goes to stderr (stdout is the command's result); they prompt only when `interactive` is true.
  */
 import type {MembraneClient} from '../membrane/client.js'
+import type {Io} from '../output/io.js'
 import type {Settings} from './settings.js'
 
 import {InterruptedError} from '../errors.js'
@@ -12,6 +13,8 @@ export interface SessionContext {
   connectTimeoutMs?: number
   /** A terminal on stdin and stderr, no --json, no CLOSE_NO_PROMPT: questions may be asked. */
   interactive: boolean
+  /** The run's output path: what the flows say goes to its stderr. */
+  io?: Io
   /** Where no prompt may run and no spinner is drawn (`--json`). */
   json?: boolean
   membrane: MembraneClient
@@ -26,14 +29,14 @@ export interface SessionContext {
   signal?: AbortSignal
   /** Waits between polls (stubbed in tests). */
   sleep?: (ms: number) => Promise<void>
-  /** stderr sink. Default: process.stderr. */
+  /** stderr sink (tests). Default: the Io's stderr. */
   stderr?: (text: string) => void
 }
 
 /** Write to the context's stderr. */
-export function say(ctx: Pick<SessionContext, 'stderr'>, text: string): void {
-  if (ctx.stderr) ctx.stderr(text)
-  else process.stderr.write(text)
+export function say(ctx: Pick<SessionContext, 'io' | 'stderr'>, text: string): void {
+  const write = ctx.stderr ?? ctx.io?.stderr
+  write?.(text)
 }
 
 /** A `close …` command to suggest, in backticks, with `--sandbox` when the sandbox is in use. */
@@ -48,8 +51,8 @@ export function reconnectHint(ctx: Pick<SessionContext, 'sandbox'>, connectionId
 }
 
 /** Whether stderr is a terminal that can show a spinner (never under --json). */
-export function stderrIsTTY(ctx: Pick<SessionContext, 'json' | 'stderr'>): boolean {
-  return !ctx.json && !ctx.stderr && Boolean(process.stderr.isTTY)
+export function stderrIsTTY(ctx: Pick<SessionContext, 'io' | 'json' | 'stderr'>): boolean {
+  return !ctx.json && !ctx.stderr && Boolean(ctx.io?.stderrIsTTY)
 }
 
 /** Wait `ms`, or stop with InterruptedError when the context's signal fires. */

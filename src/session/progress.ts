@@ -11,7 +11,7 @@ export interface Progress {
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 
-export function startProgress(ctx: Pick<SessionContext, 'json' | 'stderr'>, text: string): Progress {
+export function startProgress(ctx: Pick<SessionContext, 'io' | 'json' | 'stderr'>, text: string): Progress {
   if (!stderrIsTTY(ctx)) {
     say(ctx, `${text}…\n`)
     return {
@@ -23,7 +23,7 @@ export function startProgress(ctx: Pick<SessionContext, 'json' | 'stderr'>, text
 
   let frame = 0
   const draw = (): void => {
-    process.stderr.write(`\r\u001B[2K${FRAMES[frame % FRAMES.length]} ${text}`)
+    say(ctx, `\r\u001B[2K${FRAMES[frame % FRAMES.length]} ${text}`)
     frame++
   }
 
@@ -33,7 +33,7 @@ export function startProgress(ctx: Pick<SessionContext, 'json' | 'stderr'>, text
   return {
     stop(line) {
       clearInterval(timer)
-      process.stderr.write(`\r\u001B[2K${line ? `${line}\n` : ''}`)
+      say(ctx, `\r\u001B[2K${line ? `${line}\n` : ''}`)
     },
   }
 }

@@ -3,8 +3,8 @@ import {Flags} from '@oclif/core'
 import type {MembraneAction} from '../../membrane/types.js'
 import type {RecordView} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
 
 /** How actions look in a table; `--json` prints the whole objects, inputSchema included. */
 export const actionView: RecordView = {
@@ -41,12 +41,12 @@ export default class ActionsList extends BaseCommand<typeof ActionsList> {
   }
   static summary = "List Membrane's Close actions, optionally the best matches for an intent."
 
-  public async run(): Promise<MembraneAction[]> {
+  public async execute(): Promise<MembraneAction[]> {
     const api = await this.close()
     const intent = this.flags.intent?.trim() || undefined
     const actions = await this.membrane.listActions(api.connectionId, intent, this.flags.limit)
     const shown = actions.slice(0, this.flags.limit)
-    const whole = this.flags.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
+    const whole = this.io.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
     const rows = whole ? shown : shown.map((action) => (action.key ? action : {...action, key: action.id}))
     await this.out.list(actionView, [rows])
     return shown

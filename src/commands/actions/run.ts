@@ -1,30 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import type {CloseApi} from '../../close/api.js'
-import type {JsonSchema, MembraneAction} from '../../membrane/types.js'
-
-import {BaseCommand} from '../../base-command.js'
-import {ActionDirectory} from '../../close/action-directory.js'
-import {checkSchema, describeSchema} from '../../close/schema-check.js'
-import {CliError, NotFoundError, UsageError} from '../../errors.js'
-import {createOutputContext} from '../../output/context.js'
-import {readSource} from '../../raw/io.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {formatBody} from '../../raw/output.js'
-import {parseJson} from '../../raw/request.js'
-
-interface Target {
-  id: string
-  inputSchema?: JsonSchema
-  /** The key the user typed (cached in the action directory), when resolved by key. */
-  key?: string
-  /** What to call the action in messages. */
-  label: string
-}
-
-/** Membrane action IDs are 24 hex digits; anything else is taken as a key. */
-const ACTION_ID = /^[\da-f]{24}$/i
-/** Actions that only read, so a 429/5xx may be retried without doing anything twice. */
-const READ_KEY = /^(?:find|get|list|search)-/
+import {runAction} from '../../services/actions.js'
 
 export default class ActionsRun extends BaseCommand<typeof ActionsRun> {
   static args = {
@@ -52,73 +30,10 @@ Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 log
   }
   static summary = 'Run a Membrane Close action by key or ID with a JSON input.'
 
-  public async run(): Promise<unknown> {
-    const input = readInput(this.flags.input)
-    const api = await this.close()
-    const directory = new ActionDirectory(this.membrane, this.settings, api.connectionId)
-    const target = await this.resolve(api, directory, this.args.action)
-
-    const problems = checkSchema(input, target.inputSchema)
-    if (problems.length > 0) {
-      const shown = problems.slice(0, 5).map((problem) => problem.message)
-      if (problems.length > shown.length) shown.push(`…and ${problems.length - shown.length} more.`)
-      const takes = describeSchema(target.inputSchema)
-      throw new UsageError(`Input does not fit ${target.label}: ${shown.join(' ')}`, {
-        code: 'invalid_input',
-        details: {problems},
-        hint: takes.length > 0 ? `${target.label} takes: ${takes.join(', ')}.` : undefined,
-      })
-    }
-
-    const retry = READ_KEY.test(target.key ?? target.label)
-    let output: unknown
-    try {
-      output = await this.membrane.runAction(target.id, api.connectionId, input, {retry})
-    } catch (error) {
-      // A cached action that Membrane no longer has: look the key up again and run once more.
-      if (!(error instanceof CliError) || error.code !== 'action_not_found' || !target.key) throw error
-      await directory.forget(target.key)
-      const fresh = await directory.resolve(target.key)
-      if (!fresh) throw error
-      output = await this.membrane.runAction(fresh.id, api.connectionId, input, {retry})
-    }
-
-    const ctx = await createOutputContext({json: this.flags.json, noColor: !this.flags.color})
-    await ctx.stdout(formatBody(output, ctx.stdoutIsTTY))
+  public async execute(): Promise<unknown> {
+    const deps = {...this.deps(), cache: this.context.cache, membrane: this.membrane}
+    const output = await runAction(deps, {action: this.args.action, input: this.flags.input})
+    await this.emit(formatBody(output, this.io.stdoutIsTTY))
     return output
   }
-
-  /** A key through the per-connection action cache (design §7); an ID through the action list. */
-  private async resolve(api: CloseApi, directory: ActionDirectory, given: string): Promise<Target> {
-    const name = given.trim()
-    if (ACTION_ID.test(name)) {
-      const found: MembraneAction | undefined = (
-        await this.membrane.listActions(api.connectionId, undefined, 100)
-      ).find((action) => action.id === name)
-      // Not among the listed actions: Membrane itself decides whether it runs (and checks the input).
-      return {id: name, inputSchema: found?.inputSchema, key: undefined, label: found?.key || name}
-    }
-
-    // The user asked for this key by name: a cached "no such action" is looked up again.
-    if (this.settings.read().actions?.[api.connectionId]?.[name] === null) await directory.forget(name)
-    const action = await directory.resolve(name)
-    if (!action) {
-      // Leave no "missing" entry behind for a key that may be a typo.
-      await directory.forget(name)
-      throw new NotFoundError(`No action "${name}" on this connection.`, {
-        code: 'action_not_found',
-        hint: `\`close actions list --intent ${JSON.stringify(name)}\` shows the closest actions and their keys.`,
-      })
-    }
-
-    return {id: action.id, inputSchema: action.inputSchema, key: name, label: name}
-  }
-}
-
-/** `--input JSON|@FILE|-` → the parsed input; `{}` when absent. Bad JSON is a UsageError (exit 2). */
-export function readInput(flag: string | undefined, read: (path: string) => string = readSource()): unknown {
-  if (flag === undefined) return {}
-  if (flag === '-') return parseJson(read('-'), '--input (stdin)')
-  if (flag.startsWith('@')) return parseJson(read(flag.slice(1)), `--input ${flag}`)
-  return parseJson(flag, '--input')
 }

@@ -3,9 +3,9 @@ import {Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {activities} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 import {activityListParams, activityTypeWords, SUMMARY_KEY, withSummary} from '../../services/activities.js'
 import {wantsJson} from '../../services/support.js'
 
@@ -35,7 +35,7 @@ export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
   }
   static summary = "List a lead's activities: its timeline."
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const {flags} = this
     const params = activityListParams({lead: flags.lead, types: flags.type})
     const close = await this.close()

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConfigGet extends SessionCommand<typeof ConfigGet> {
   static args = {
@@ -14,7 +14,7 @@ export default class ConfigGet extends SessionCommand<typeof ConfigGet> {
   ]
   static summary = 'Print the value of one preference.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const entry = configKey(this.args.key)
     const set = entry.get(this.settings.read())
     const value = set ?? entry.default ?? null
@@ -23,8 +23,7 @@ export default class ConfigGet extends SessionCommand<typeof ConfigGet> {
       source: set === undefined ? (entry.default === undefined ? null : 'default') : 'config',
       value,
     }
-    if (this.flags.json) this.writeJson(result)
-    else if (value !== null) process.stdout.write(`${value}\n`)
+    if (!this.io.json && value !== null) await this.io.stdout(`${value}\n`)
     return result
   }
 }

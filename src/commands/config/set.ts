@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConfigSet extends SessionCommand<typeof ConfigSet> {
   static args = {
@@ -19,13 +19,12 @@ The file is written atomically with mode 0600. An unknown key or an invalid valu
   ]
   static summary = 'Set a preference.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const entry = configKey(this.args.key)
     const value = entry.validate(this.args.value)
     await this.settings.update((data) => entry.set(data, value))
     const result = {key: entry.key, value}
-    if (this.flags.json) this.writeJson(result)
-    else this.tell(`Set ${entry.key} to ${value}.`)
+    if (!this.io.json) this.tell(`Set ${entry.key} to ${value}.`)
     return result
   }
 }

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConfigUnset extends SessionCommand<typeof ConfigUnset> {
   static args = {
@@ -12,14 +12,12 @@ makes close ask for a connection again (or \`close login\`). Unsetting a key tha
   static examples = ['<%= config.bin %> <%= command.id %> browser', '<%= config.bin %> <%= command.id %> connection']
   static summary = 'Remove a preference (back to its default).'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const entry = configKey(this.args.key)
     const was = entry.get(this.settings.read())
     if (was !== undefined) await this.settings.update((data) => entry.unset(data))
     const result = {default: entry.default ?? null, key: entry.key, removed: was !== undefined}
-    if (this.flags.json) {
-      this.writeJson(result)
-    } else {
+    if (!this.io.json) {
       const now = entry.default === undefined ? '' : ` (now the default: ${entry.default})`
       this.tell(was === undefined ? `${entry.key} was not set.` : `Unset ${entry.key}${now}.`)
     }

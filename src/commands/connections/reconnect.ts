@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {reauthorizeConnection} from '../../session/connection-setup.js'
 import {noConnectionError} from '../../session/connection.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsReconnect extends SessionCommand<typeof ConnectionsReconnect> {
   static args = {
@@ -19,14 +19,13 @@ export default class ConnectionsReconnect extends SessionCommand<typeof Connecti
   static hiddenAliases = ['connections:reauth']
   static summary = 'Re-authenticate a Close connection.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const current = this.currentConnection
     const id = this.args.id ?? current?.id
     if (!id) throw noConnectionError(this.flags.sandbox)
     const ctx = {...this.session, connectTimeoutMs: this.flags.timeout ? this.flags.timeout * 1000 : undefined}
     const name = id === current?.id ? current.name : undefined
     const connection = await reauthorizeConnection(ctx, name ? {id, name} : {id})
-    if (this.flags.json) this.writeJson(connection)
     return connection
   }
 }

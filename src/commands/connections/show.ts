@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {AuthError, CliError} from '../../errors.js'
 import {connectionDetailView, toRow} from '../../session/connection-view.js'
 import {noConnectionError} from '../../session/connection.js'
 import {explain} from '../../session/recovery.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsShow extends SessionCommand<typeof ConnectionsShow> {
   static args = {
@@ -19,7 +19,7 @@ export default class ConnectionsShow extends SessionCommand<typeof ConnectionsSh
   static hiddenAliases = ['connections:get', 'connections:view']
   static summary = 'Show a connection and its state.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const current = this.currentConnection
     const id = this.args.id ?? current?.id
     if (!id) throw noConnectionError(this.flags.sandbox)

@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {UsageError} from '../../errors.js'
 import {isCloseConnection, nameOf} from '../../session/connection-info.js'
 import {adoptConnection, chooseConnection} from '../../session/connection-setup.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse> {
   static args = {
@@ -17,7 +17,7 @@ export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse
   ]
   static summary = 'Choose the Close connection to use.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const ctx = this.session
     let chosen
     if (this.args.id) {
@@ -39,7 +39,6 @@ export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse
       })
     }
 
-    if (this.flags.json) this.writeJson(chosen)
     return chosen
   }
 }

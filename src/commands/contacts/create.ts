@@ -2,9 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {contacts} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {requireValues} from '../../input/ask.js'
 import {contactFlags, createContact} from '../../services/contacts.js'
 
@@ -23,7 +23,7 @@ export default class ContactsCreate extends BaseCommand<typeof ContactsCreate> {
   }
   static summary = 'Add a contact to a lead.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const lead = this.flags.lead?.trim()
     const name = this.flags.name?.trim()
     const needLead = {flag: '--lead', question: 'Lead ID (lead_…) to add the contact to:'}

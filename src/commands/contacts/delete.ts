@@ -1,27 +1,22 @@
-import {Args, Flags} from '@oclif/core'
-
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {contacts} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {idArg, yesFlag} from '../../flags/record.js'
 
-export default class ContactsDelete extends BaseCommand<typeof ContactsDelete> {
+export default class ContactsDelete extends RecordCommand<typeof ContactsDelete> {
   static aliases = ['contacts:rm']
-  static args = {
-    id: Args.string({description: 'Contact ID (cont_…).', required: true}),
-  }
+  static args = idArg(contacts)
   static description = `Removes the contact from its lead; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes --json',
   ]
-  static flags = {
-    yes: Flags.boolean({char: 'y', description: 'Delete without asking (required off a terminal).'}),
-  }
+  static flags = yesFlag
   static summary = 'Delete a contact.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(contacts, this.args.id, this.flags.yes)
   }
 }

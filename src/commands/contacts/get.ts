@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {contacts} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
+export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
-  static args = {
-    id: Args.string({description: 'Contact ID (cont_…).', required: true}),
-  }
+  static args = idArg(contacts)
   static examples = [
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
@@ -20,11 +16,7 @@ export default class ContactsGet extends BaseCommand<typeof ContactsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one contact with its emails and phones.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(contacts, this.args.id)
-    const close = await this.close()
-    const contact = await close.get(contacts, id)
-    await this.out.record(contacts, contact)
-    return contact
+  public async execute(): Promise<CloseObject> {
+    return this.show(contacts, this.args.id)
   }
 }

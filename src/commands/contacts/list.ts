@@ -2,10 +2,10 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {contacts, leads} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 
 export default class ContactsList extends BaseCommand<typeof ContactsList> {
   static aliases = ['contacts:ls']
@@ -21,7 +21,7 @@ export default class ContactsList extends BaseCommand<typeof ContactsList> {
   }
   static summary = 'List contacts, of one lead or of everyone.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const leadId = this.flags.lead === undefined ? undefined : assertId(leads, this.flags.lead, '--lead')
     const close = await this.close()
     const limit = this.flags.all ? undefined : this.flags.limit

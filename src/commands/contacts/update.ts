@@ -1,17 +1,14 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {contacts} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 import {contactFlags, updateContact} from '../../services/contacts.js'
 
 export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
   static aliases = ['contacts:edit']
-  static args = {
-    id: Args.string({description: 'Contact ID (cont_…).', required: true}),
-  }
+  static args = idArg(contacts)
   static description = `Sends only the fields you give. --email and --phone replace the contact's whole list of emails or phones with the ones given (repeat them to keep several). Without any field to change it exits 2.`
   static examples = [
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --title "VP Sales"',
@@ -21,7 +18,7 @@ export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
   static flags = {...fieldsFlag, ...contactFlags('update')}
   static summary = 'Change a contact: only the fields given are sent.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const contact = await updateContact(async () => ({api: await this.close()}), this.args.id, this.flags)
     await this.out.record(contacts, contact)
     return contact

@@ -1,10 +1,11 @@
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {leads} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {leadFlags} from '../../flags/leads.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {requireValues} from '../../input/ask.js'
-import {createLead, leadFlags} from '../../services/leads.js'
+import {createLead} from '../../services/leads.js'
 
 export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
   static aliases = ['leads:add']
@@ -18,7 +19,7 @@ export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
   static flags = {...fieldsFlag, ...leadFlags('create')}
   static summary = 'Create a lead, with contacts and an address.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {name} = await requireValues(
       {name: this.flags.name?.trim()},
       {name: {flag: '--name', question: 'Lead name (the company):'}},

@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {leads} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
+export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static aliases = ['leads:show', 'leads:view']
-  static args = {
-    id: Args.string({description: 'Lead ID (lead_…).', required: true}),
-  }
+  static args = idArg(leads)
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
@@ -20,11 +16,7 @@ export default class LeadsGet extends BaseCommand<typeof LeadsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one lead with its contacts, opportunities and addresses.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(leads, this.args.id)
-    const close = await this.close()
-    const lead = await close.get(leads, id)
-    await this.out.record(leads, lead)
-    return lead
+  public async execute(): Promise<CloseObject> {
+    return this.show(leads, this.args.id)
   }
 }

@@ -2,9 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {leads} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 
 export default class LeadsList extends BaseCommand<typeof LeadsList> {
   static aliases = ['leads:ls']
@@ -24,7 +24,7 @@ without a header; -o json|ndjson|csv|tsv for scripts. --all streams every page a
   }
   static summary = 'List and search leads.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const query = leadQuery(this.flags.query, this.flags.status)
     const close = await this.close()
     const limit = this.flags.all ? undefined : this.flags.limit

@@ -1,17 +1,15 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {leads} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
-import {leadFlags, updateLead} from '../../services/leads.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {leadFlags} from '../../flags/leads.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
+import {updateLead} from '../../services/leads.js'
 
 export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
   static aliases = ['leads:edit']
-  static args = {
-    id: Args.string({description: 'Lead ID (lead_…).', required: true}),
-  }
+  static args = idArg(leads)
   static description = `Sends only the fields you give; everything else stays as it is. Address flags change the lead's first address part by part (the others are kept). Close does not change contacts through a lead, so --contact and --contact-name/--contact-email/--contact-phone add new contacts to the lead; change existing ones with \`close contacts update\`. Without any field to change it exits 2.`
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --status Qualified',
@@ -22,7 +20,7 @@ export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
   static flags = {...fieldsFlag, ...leadFlags('update')}
   static summary = 'Change a lead: only the fields given are sent.'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const lead = await updateLead(
       async () => ({api: await this.close(), lookups: await this.lookups()}),
       this.args.id,

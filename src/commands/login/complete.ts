@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {chooseConnection} from '../../session/connection-setup.js'
 import {completeLogin} from '../../session/login.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class LoginComplete extends SessionCommand<typeof LoginComplete> {
   static args = {
@@ -15,12 +15,11 @@ export default class LoginComplete extends SessionCommand<typeof LoginComplete> 
   ]
   static summary = 'Finish a headless login with the code shown in the browser.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const ctx = this.session
     await completeLogin(ctx, this.args.code)
     const connection = await chooseConnection(ctx, {keepCurrent: true})
-    if (this.flags.json) this.writeJson({connection, loggedIn: true})
-    else this.tell(`Ready. Try: ${this.suggest('leads list')}`)
+    if (!this.io.json) this.tell(`Ready. Try: ${this.suggest('leads list')}`)
     return {connection, loggedIn: true}
   }
 }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import {SessionCommand} from '../../command-base/session-command.js'
 import {prompts} from '../../prompts/index.js'
 import {chooseConnection} from '../../session/connection-setup.js'
 import {
@@ -10,7 +11,6 @@ import {
   showLoginUrl,
   startLogin,
 } from '../../session/login.js'
-import {SessionCommand} from '../../session/session-command.js'
 
 export default class Login extends SessionCommand<typeof Login> {
   static description = `Runs \`membrane login --tenant\` and shows the authorization URL. On a terminal it offers to open a browser (when there is one), asks for the code the page shows, and finishes the login; then it makes sure a Close connection is chosen: the only one is used, several give a picker, none offers to create one.
@@ -31,14 +31,12 @@ Headless (no terminal, --no-browser or --json) it prints the URL and the exact n
   }
   static summary = 'Log in to Membrane and choose a Close connection.'
 
-  public async run(): Promise<unknown> {
+  public async execute(): Promise<unknown> {
     const ctx = this.session
-    if (!this.interactive || !this.flags.browser || this.flags.json) {
+    if (!this.interactive || !this.flags.browser || this.io.json) {
       const url = await startLogin(ctx)
       const next = nextLoginCommand(ctx)
-      if (this.flags.json) {
-        this.writeJson({next, url})
-      } else {
+      if (!this.io.json) {
         showLoginUrl(ctx, url)
         showLoginNext(ctx)
       }

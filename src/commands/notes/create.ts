@@ -2,10 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {leads, notes} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {prompts} from '../../prompts/index.js'
 import {NOTE_FIELD_FLAGS, noteBody, readNoteText, systemNoteReaders} from '../../services/notes.js'
 import {withFieldErrors} from '../../services/records.js'
@@ -44,7 +44,7 @@ export default class NotesCreate extends BaseCommand<typeof NotesCreate> {
   }
   static summary = "Log a note on a lead's timeline."
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {args, flags} = this
     if (flags.lead !== undefined) assertId(leads, flags.lead, '--lead')
     const hasText = args.text !== undefined || flags.file !== undefined

@@ -1,17 +1,14 @@
-import {Args, Flags} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {notes} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {idArg, yesFlag} from '../../flags/record.js'
 import {noteText} from '../../services/notes.js'
 
-export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
+export default class NotesDelete extends RecordCommand<typeof NotesDelete> {
   static aliases = ['notes:rm']
-  static args = {
-    id: Args.string({description: 'Note ID (acti_…).', required: true}),
-  }
+  static args = idArg(notes)
   static description = [
     'On a terminal you are shown the start of the note and asked to confirm; off a terminal (scripts, CI)',
     '--yes is required. There is no undo.',
@@ -21,12 +18,10 @@ export default class NotesDelete extends BaseCommand<typeof NotesDelete> {
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --yes',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --yes --json',
   ]
-  static flags = {
-    yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
-  }
+  static flags = yesFlag
   static summary = 'Delete a note.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(notes, this.args.id, this.flags.yes, describe)
   }
 }

@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class NotesGet extends BaseCommand<typeof NotesGet> {
+export default class NotesGet extends RecordCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
-  static args = {
-    id: Args.string({description: 'Note ID (acti_…).', required: true}),
-  }
+  static args = idArg(notes)
   static examples = [
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
@@ -20,11 +16,7 @@ export default class NotesGet extends BaseCommand<typeof NotesGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one note with its full text.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(notes, this.args.id)
-    const close = await this.close()
-    const note = await close.get(notes, id)
-    await this.out.record(notes, note)
-    return note
+  public async execute(): Promise<CloseObject> {
+    return this.show(notes, this.args.id)
   }
 }

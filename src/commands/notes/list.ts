@@ -2,10 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {notes} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
-import {resolveFormat} from '../../output/context.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 import {noteListParams} from '../../services/notes.js'
 import {lazyResolver} from '../../services/support.js'
 
@@ -28,7 +27,7 @@ export default class NotesList extends BaseCommand<typeof NotesList> {
   }
   static summary = 'List notes logged on leads.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const {flags} = this
     const params = await noteListParams(
       {lead: flags.lead, user: flags.user},
@@ -37,7 +36,7 @@ export default class NotesList extends BaseCommand<typeof NotesList> {
     const close = await this.close()
     const limit = flags.all ? undefined : flags.limit
     // One lead's notes: its ID in every row of a table would only crowd out the text.
-    const table = resolveFormat(flags, Boolean(process.stdout.isTTY)) === 'table'
+    const table = this.io.format === 'table'
     const view = flags.lead && table ? {...notes, columns: notes.columns.filter((c) => c.key !== 'lead_id')} : notes
     return this.out.list(view, close.list(notes, params, limit), {limit})
   }

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {prompts} from '../../prompts/index.js'
 import {NOTE_FIELD_FLAGS, noteBody, noteText, readNoteText, systemNoteReaders} from '../../services/notes.js'
 import {withFieldErrors} from '../../services/records.js'
@@ -29,7 +29,7 @@ export default class NotesUpdate extends BaseCommand<typeof NotesUpdate> {
   static flags = {...fieldsFlag, ...noteTextInput.flags}
   static summary = "Change a note's text."
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {args, flags} = this
     const id = assertId(notes, args.id)
     const editing = args.text === undefined && flags.file === undefined && this.interactive

@@ -1,17 +1,14 @@
-import {Args, Flags} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {formatMoney} from '../../close/format.js'
 import {opportunities} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {idArg, yesFlag} from '../../flags/record.js'
 
-export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
+export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
-  static args = {
-    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
-  }
+  static args = idArg(opportunities)
   static description = [
     'On a terminal you are shown the opportunity and asked to confirm; off a terminal (scripts, CI) --yes',
     'is required. There is no undo.',
@@ -21,12 +18,10 @@ export default class OppsDelete extends BaseCommand<typeof OppsDelete> {
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes',
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes --json',
   ]
-  static flags = {
-    yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
-  }
+  static flags = yesFlag
   static summary = 'Delete an opportunity.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(opportunities, this.args.id, this.flags.yes, describe)
   }
 }

@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class OppsGet extends BaseCommand<typeof OppsGet> {
+export default class OppsGet extends RecordCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
-  static args = {
-    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
-  }
+  static args = idArg(opportunities)
   static examples = [
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj',
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --json',
@@ -20,11 +16,7 @@ export default class OppsGet extends BaseCommand<typeof OppsGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one opportunity: lead, status, value, confidence, owner and dates.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(opportunities, this.args.id)
-    const close = await this.close()
-    const opportunity = await close.get(opportunities, id)
-    await this.out.record(opportunities, opportunity)
-    return opportunity
+  public async execute(): Promise<CloseObject> {
+    return this.show(opportunities, this.args.id)
   }
 }

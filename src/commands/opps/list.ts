@@ -2,9 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {opportunities} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 import {opportunityListParams, statusTypes} from '../../services/opportunities.js'
 import {lazyResolver} from '../../services/support.js'
 
@@ -36,7 +36,7 @@ export default class OppsList extends BaseCommand<typeof OppsList> {
   }
   static summary = 'List opportunities: your pipeline, filtered by lead, owner, status and dates.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const {flags} = this
     const params = await opportunityListParams(
       {

@@ -1,21 +1,15 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {opportunities} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
-import {OPPORTUNITY_FIELD_FLAGS, opportunityBody} from '../../services/opportunities.js'
-import {requireChanges, withFieldErrors} from '../../services/records.js'
-import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
-import {opportunityFlags} from './create.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {opportunityFlags} from '../../flags/opportunities.js'
+import {idArg} from '../../flags/record.js'
+import {updateOpportunity} from '../../services/opportunities.js'
 
-export default class OppsUpdate extends BaseCommand<typeof OppsUpdate> {
+export default class OppsUpdate extends RecordCommand<typeof OppsUpdate> {
   static aliases = ['opps:edit']
-  static args = {
-    id: Args.string({description: 'Opportunity ID (oppo_…).', required: true}),
-  }
+  static args = idArg(opportunities)
   static description = [
     'Takes the same flags as opps create and sends only the ones given. Moving to a won status sets the',
     'won date (Close does that, the first time); --status takes a label of your pipelines.',
@@ -28,34 +22,7 @@ export default class OppsUpdate extends BaseCommand<typeof OppsUpdate> {
   static flags = {...fieldsFlag, ...opportunityFlags}
   static summary = "Change an opportunity's status, value, confidence, owner or note."
 
-  public async run(): Promise<CloseObject> {
-    const {flags} = this
-    const id = assertId(opportunities, this.args.id)
-    const changes = await opportunityBody(
-      {
-        confidence: flags.confidence,
-        lead: flags.lead,
-        note: flags.note,
-        period: flags.period,
-        status: flags.status,
-        user: flags.user,
-        value: flags.value,
-      },
-      lazyResolver(() => this.lookups()),
-    )
-    requireChanges(changes, Object.keys(opportunityFlags))
-    const close = await this.close()
-    try {
-      const updated = await withFieldErrors(
-        () => close.update(opportunities, id, changes),
-        OPPORTUNITY_FIELD_FLAGS,
-        'opportunity',
-      )
-      await this.out.record(opportunities, updated)
-      return updated
-    } catch (error) {
-      await forgetStaleLookups(error, async () => (await this.lookups()).forget())
-      throw error
-    }
+  public async execute(): Promise<CloseObject> {
+    return this.shown(opportunities, await updateOpportunity(this.deps(), {...this.flags, id: this.args.id}))
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {rm} from 'node:fs/promises'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {seedSandbox} from '../../sandbox/index.js'
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
@@ -14,16 +14,14 @@ The data is the same every time for the same --leads.`
   }
   static summary = 'Re-seed the offline sandbox.'
 
-  public async run(): Promise<{counts: Record<string, number>; path: string}> {
+  public async execute(): Promise<{counts: Record<string, number>; path: string}> {
     await rm(this.sandboxDir, {force: true, recursive: true})
     const counts = await seedSandbox(this.sandboxDir, {leads: this.flags.leads})
-    if (this.flags.json) {
-      process.stdout.write(`${JSON.stringify({counts, path: this.sandboxDir}, null, 2)}\n`)
-    } else {
+    if (!this.io.json) {
       const summary = Object.entries(counts)
         .map(([kind, count]) => `${count.toLocaleString('en-US')} ${kind}`)
         .join(', ')
-      process.stderr.write(`Sandbox re-seeded in ${this.sandboxDir}: ${summary}.\n`)
+      this.io.stderr(`Sandbox re-seeded in ${this.sandboxDir}: ${summary}.\n`)
     }
 
     return {counts, path: this.sandboxDir}

@@ -3,10 +3,10 @@ import {Flags} from '@oclif/core'
 import type {CloseObject} from '../../close/normalize.js'
 import type {TaskInput} from '../../services/tasks.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {leads, tasks} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {parseDate} from '../../input/values.js'
 import {prompts} from '../../prompts/index.js'
 import {withFieldErrors} from '../../services/records.js'
@@ -42,7 +42,7 @@ export default class TasksCreate extends BaseCommand<typeof TasksCreate> {
   }
   static summary = 'Create a task (a to-do on a lead).'
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {flags} = this
     const input: TaskInput = {assignee: flags.assignee, due: flags.due, lead: flags.lead, text: flags.text}
     // What was given is checked before anything is spawned or asked.

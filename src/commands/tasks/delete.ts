@@ -1,16 +1,13 @@
-import {Args, Flags} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {tasks} from '../../close/resources.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {idArg, yesFlag} from '../../flags/record.js'
 
-export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
+export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static description = [
     'On a terminal you are shown the task and asked to confirm; off a terminal (scripts, CI) --yes is',
     'required. To mark a task done instead, use `close tasks done`.',
@@ -20,12 +17,10 @@ export default class TasksDelete extends BaseCommand<typeof TasksDelete> {
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes --json',
   ]
-  static flags = {
-    yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
-  }
+  static flags = yesFlag
   static summary = 'Delete a task.'
 
-  public async run(): Promise<DeleteResult> {
+  public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(tasks, this.args.id, this.flags.yes, describe)
   }
 }

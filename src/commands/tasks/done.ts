@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {tasks} from '../../close/resources.js'
+import {BaseCommand} from '../../command-base/base-command.js'
 import {NotFoundError} from '../../errors.js'
-import {fieldsFlag} from '../../flags.js'
+import {fieldsFlag} from '../../flags/list.js'
 import {withFieldErrors} from '../../services/records.js'
 import {completeTasksRequest, TASK_FIELD_FLAGS, taskIds, tasksByIdParams} from '../../services/tasks.js'
 
@@ -28,7 +28,7 @@ export default class TasksDone extends BaseCommand<typeof TasksDone> {
   static strict = false
   static summary = 'Complete one or more tasks.'
 
-  public async run(): Promise<CloseObject[]> {
+  public async execute(): Promise<CloseObject[]> {
     const {argv} = await this.parse(TasksDone)
     const ids = taskIds(argv.map(String))
     const close = await this.close()

@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class TasksGet extends BaseCommand<typeof TasksGet> {
+export default class TasksGet extends RecordCommand<typeof TasksGet> {
   static aliases = ['tasks:show', 'tasks:view']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static examples = [
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --json',
@@ -20,11 +16,7 @@ export default class TasksGet extends BaseCommand<typeof TasksGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one task: what, when, on which lead, for whom, and whether it is done.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(tasks, this.args.id)
-    const close = await this.close()
-    const task = await close.get(tasks, id)
-    await this.out.record(tasks, task)
-    return task
+  public async execute(): Promise<CloseObject> {
+    return this.show(tasks, this.args.id)
   }
 }

@@ -2,9 +2,9 @@ import {Flags} from '@oclif/core'
 
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {tasks} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 import {lazyResolver} from '../../services/support.js'
 import {taskListParams, taskViews} from '../../services/tasks.js'
 
@@ -38,7 +38,7 @@ export default class TasksList extends BaseCommand<typeof TasksList> {
   }
   static summary = 'List tasks; by default your inbox for today.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const {flags} = this
     const params = await taskListParams(
       {allTypes: flags['all-types'], assignee: flags.assignee, lead: flags.lead, view: flags.view},

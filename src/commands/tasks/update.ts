@@ -1,11 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {assertId} from '../../close/ids.js'
 import {tasks} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 import {requireChanges, withFieldErrors} from '../../services/records.js'
 import {forgetStaleLookups, lazyResolver} from '../../services/support.js'
 import {TASK_FIELD_FLAGS, taskBody} from '../../services/tasks.js'
@@ -13,9 +14,7 @@ import {taskFlags} from './create.js'
 
 export default class TasksUpdate extends BaseCommand<typeof TasksUpdate> {
   static aliases = ['tasks:edit']
-  static args = {
-    id: Args.string({description: 'Task ID (task_…).', required: true}),
-  }
+  static args = idArg(tasks)
   static description = [
     'Sends only the flags given. --no-complete reopens a done task; to complete tasks use `close tasks',
     'done`, which takes several IDs at once.',
@@ -32,7 +31,7 @@ export default class TasksUpdate extends BaseCommand<typeof TasksUpdate> {
   }
   static summary = "Change a task's text, due date or assignee, or reopen it."
 
-  public async run(): Promise<CloseObject> {
+  public async execute(): Promise<CloseObject> {
     const {flags} = this
     const id = assertId(tasks, this.args.id)
     const changes = await taskBody(

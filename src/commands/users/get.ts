@@ -1,17 +1,13 @@
-import {Args} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
-import {BaseCommand} from '../../base-command.js'
-import {assertId} from '../../close/ids.js'
 import {users} from '../../close/resources.js'
-import {fieldsFlag} from '../../flags.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {fieldsFlag} from '../../flags/list.js'
+import {idArg} from '../../flags/record.js'
 
-export default class UsersGet extends BaseCommand<typeof UsersGet> {
+export default class UsersGet extends RecordCommand<typeof UsersGet> {
   static aliases = ['users:show', 'users:view']
-  static args = {
-    id: Args.string({description: 'User ID (user_…).', required: true}),
-  }
+  static args = idArg(users)
   static examples = [
     '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA',
     '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA --json',
@@ -19,11 +15,7 @@ export default class UsersGet extends BaseCommand<typeof UsersGet> {
   static flags = {...fieldsFlag}
   static summary = 'Show one user.'
 
-  public async run(): Promise<CloseObject> {
-    const id = assertId(users, this.args.id)
-    const close = await this.close()
-    const user = await close.get(users, id)
-    await this.out.record(users, user)
-    return user
+  public async execute(): Promise<CloseObject> {
+    return this.show(users, this.args.id)
   }
 }

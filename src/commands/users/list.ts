@@ -1,8 +1,8 @@
 import type {ListSummary} from '../../output/types.js'
 
-import {BaseCommand} from '../../base-command.js'
 import {users} from '../../close/resources.js'
-import {listFlags} from '../../flags.js'
+import {BaseCommand} from '../../command-base/base-command.js'
+import {listFlags} from '../../flags/list.js'
 
 export default class UsersList extends BaseCommand<typeof UsersList> {
   static aliases = ['users:ls']
@@ -15,7 +15,7 @@ export default class UsersList extends BaseCommand<typeof UsersList> {
   static flags = {...listFlags}
   static summary = 'List the users of your organization.'
 
-  public async run(): Promise<ListSummary> {
+  public async execute(): Promise<ListSummary> {
     const close = await this.close()
     const limit = this.flags.all ? undefined : this.flags.limit
     return this.out.list(users, close.list(users, {}, limit))

@@ -10,6 +10,7 @@ import {ActionDirectory} from '../../../src/close/action-directory.js'
 import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
 import {NotFoundError, RemoteError} from '../../../src/errors.js'
+import {settingsCache} from '../../../src/session/cache-store.js'
 import {Settings} from '../../../src/session/settings.js'
 
 const CONN = '6650a1b2c3d4e5f6a7b8c9d0'
@@ -51,7 +52,7 @@ describe('CloseApi (action first, proxy fallback)', () => {
       runAction: sinon.stub(),
     } as unknown as sinon.SinonStubbedInstance<MembraneClient>
     const client = membrane as unknown as MembraneClient
-    api = new CloseApi(client, CONN, new ActionDirectory(client, settings, CONN))
+    api = new CloseApi(client, CONN, new ActionDirectory(client, settingsCache(settings), CONN))
   })
 
   afterEach(() => rmSync(dir, {force: true, recursive: true}))

@@ -12,10 +12,13 @@ describe('output/context', () => {
       expect(harness({stdoutTTY: false}).ctx.format).to.equal('tsv')
     })
 
-    it('follows -o, and --json wins', () => {
+    it('follows -o, and --json with a different -o exits 2', () => {
       expect(harness({output: 'csv', stdoutTTY: true}).ctx.format).to.equal('csv')
       expect(harness({output: 'table'}).ctx.format).to.equal('table')
-      expect(harness({json: true, output: 'csv'}).ctx.format).to.equal('json')
+      expect(harness({json: true, output: 'json'}).ctx.format).to.equal('json')
+      expect(() => harness({json: true, output: 'csv'}))
+        .to.throw(UsageError, '--json and -o csv ask for different formats.')
+        .with.property('exitCode', 2)
     })
 
     it('refuses an unknown -o with exit 2', () => {

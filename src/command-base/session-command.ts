@@ -1,34 +1,26 @@
 /**
- * The base of the session commands (login, logout, status, connections, config): a SessionContext
- * built from the global flags, and small writers for their stdout/stderr.
+ * The base of the session commands (login, logout, status, connections, config): the session
+ * context of the run, and a line for people on stderr. Their results are printed by the base
+ * command (JSON for `--json`/`-o json`, else `display`).
  */
 import type {Command} from '@oclif/core'
 
 import type {MembraneConnection} from '../membrane/types.js'
+import type {ResolvedConnection} from '../session/connection-store.js'
+import type {SessionContext} from '../session/context.js'
 
-import {BaseCommand} from '../base-command.js'
 import {CliError, NotFoundError} from '../errors.js'
-import {type ResolvedConnection, SANDBOX_DEFAULT_CONNECTION, savedConnection} from './connection.js'
-import {cmd, type SessionContext} from './context.js'
+import {cmd} from '../session/context.js'
+import {BaseCommand} from './base-command.js'
 
 export abstract class SessionCommand<T extends typeof Command> extends BaseCommand<T> {
   /** The connection the data commands would use, without any set-up: flag/env > config > sandbox default. */
   protected get currentConnection(): ResolvedConnection | undefined {
-    if (this.flags.connection) return {id: this.flags.connection, source: 'flag'}
-    const saved = savedConnection(this.settings, this.flags.sandbox)
-    if (saved) return {...saved, source: 'config'}
-    return this.flags.sandbox ? {...SANDBOX_DEFAULT_CONNECTION, source: 'sandbox'} : undefined
+    return this.context.currentConnection()
   }
 
   protected get session(): SessionContext {
-    return {
-      interactive: this.interactive,
-      json: this.flags.json,
-      membrane: this.membrane,
-      sandbox: Boolean(this.flags.sandbox),
-      settings: this.settings,
-      signal: this.abort.signal,
-    }
+    return this.context.session
   }
 
   /** `membrane connection get ID` for an ID the user typed: one Membrane does not know is exit 5. */
@@ -51,11 +43,11 @@ export abstract class SessionCommand<T extends typeof Command> extends BaseComma
 
   /** A line for people, on stderr. */
   protected tell(text: string): void {
-    process.stderr.write(`${text}\n`)
+    this.io.stderr(`${text}\n`)
   }
 
-  /** The JSON result of a command, on stdout. */
-  protected writeJson(value: unknown): void {
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+  /** Human text on stdout. */
+  protected async write(text: string): Promise<void> {
+    await this.io.stdout(text)
   }
 }

@@ -1,7 +1,7 @@
-/** Flags shared across commands, grouped as in design §3. */
+/** The global flags of design §3 (the GLOBAL help group), on every command through BaseCommand. */
 import {Flags} from '@oclif/core'
 
-import {outputFormats} from './output/types.js'
+import {outputFormats} from '../output/types.js'
 
 /** On every command (the GLOBAL help group). */
 export const globalFlags = {
@@ -35,26 +35,5 @@ export const globalFlags = {
     description: 'Use the bundled offline sandbox instead of the real Membrane CLI.',
     env: 'CLOSE_SANDBOX',
     helpGroup: 'GLOBAL',
-  }),
-}
-
-/** `--fields` on every command that prints Close records. */
-export const fieldsFlag = {
-  fields: Flags.string({
-    description: 'Comma-separated fields: table/csv/tsv columns or JSON keys (custom.cf_… allowed).',
-  }),
-}
-
-/** On every list command. */
-export const listFlags = {
-  ...fieldsFlag,
-  all: Flags.boolean({
-    description: 'Fetch every page (streamed as it arrives).',
-    exclusive: ['limit'],
-  }),
-  limit: Flags.integer({
-    default: 50,
-    description: 'How many records to show.',
-    min: 1,
   }),
 }

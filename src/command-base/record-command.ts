@@ -1,0 +1,47 @@
+/**
+ * The base of record commands (get, create, update, delete of a Close resource): the get flow
+ * (check the ID, read, show the record page or its JSON) and the delete flow (`--yes` or a
+ * confirmation on a terminal, name what was deleted on stderr, `{"deleted": true, "id": …}` as
+ * the JSON result).
+ */
+import type {Command} from '@oclif/core'
+
+import type {CloseObject} from '../close/normalize.js'
+import type {ResourceDef} from '../close/resources.js'
+import type {DeleteResult} from '../services/records.js'
+
+import {assertId} from '../close/ids.js'
+import {deleteMessage, deleteRecord, describedForDelete} from '../services/records.js'
+import {wantsJson} from '../services/support.js'
+import {BaseCommand} from './base-command.js'
+
+export abstract class RecordCommand<T extends typeof Command> extends BaseCommand<T> {
+  /** Delete one record of `resource`; `describe` names it in the question and the message. */
+  protected async deleteAndReport(
+    resource: ResourceDef,
+    id: string,
+    yes: boolean,
+    describe?: (record: CloseObject) => string,
+  ): Promise<DeleteResult> {
+    assertId(resource, id)
+    const connect = async () => (describe ? describedForDelete(await this.close(), describe) : this.close())
+    const result = await deleteRecord(connect, resource, id, {interactive: this.interactive, yes})
+    this.out.message(deleteMessage(resource, result))
+    if (result.deleted && wantsJson(this.flags)) await this.out.record(resource, {deleted: true, id: result.id})
+    return result
+  }
+
+  /** Show one record of `resource` by ID (exit 2 for a malformed ID, 5 for an unknown one). */
+  protected async show(resource: ResourceDef, id: string, params?: Record<string, string>): Promise<CloseObject> {
+    const checked = assertId(resource, id)
+    const record = await (await this.close()).get(resource, checked, params)
+    await this.out.record(resource, record)
+    return record
+  }
+
+  /** Show a record a service created or changed (record page on a TTY, JSON for scripts). */
+  protected async shown(resource: ResourceDef, record: CloseObject): Promise<CloseObject> {
+    await this.out.record(resource, record)
+    return record
+  }
+}

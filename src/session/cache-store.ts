@@ -1,0 +1,34 @@
+/** close/'s cache port (close/cache.ts) over the config store: `actions` and `lookups` per connection ID. */
+import type {CacheStore} from '../close/cache.js'
+import type {Settings} from './settings.js'
+
+export function settingsCache(settings: Settings): CacheStore {
+  return {
+    action: (connectionId, key) => settings.read().actions?.[connectionId]?.[key],
+    async forgetLookups(connectionId) {
+      await settings.update((data) => {
+        delete data.lookups?.[connectionId]
+      })
+    },
+    lookup: (connectionId, name) => settings.read().lookups?.[connectionId]?.[name],
+    async setAction(connectionId, key, entry) {
+      await settings.update((data) => {
+        if (entry === undefined) {
+          delete data.actions?.[connectionId]?.[key]
+          return
+        }
+
+        data.actions ??= {}
+        data.actions[connectionId] ??= {}
+        data.actions[connectionId][key] = entry
+      })
+    },
+    async setLookup(connectionId, name, entry) {
+      await settings.update((data) => {
+        data.lookups ??= {}
+        data.lookups[connectionId] ??= {}
+        data.lookups[connectionId][name] = entry
+      })
+    },
+  }
+}
