@@ -22,6 +22,7 @@ import type {ResolvedConnection} from '../session/connection-store.js'
 import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
+import {unknownFlagHint} from '../hooks/suggest.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
@@ -245,7 +246,8 @@ export function toCliError(error: Error & {exitCode?: number; oclif?: {exit?: nu
   if (typeof oclifExit === 'number') {
     // oclif's own parse/validation errors (unknown flag, missing arg, bad option): usage, exit 2.
     const exitCode = oclifExit === 0 ? 0 : ExitCode.Usage
-    return new CliError(stripHelpSuffix(error.message), exitCode, 'usage', {
+    const suggestion = unknownFlagHint(error)
+    return new CliError(stripHelpSuffix(error.message) + (suggestion ? `. ${suggestion}` : ''), exitCode, 'usage', {
       hint: 'See `--help` for the flags and arguments this command takes.',
     })
   }

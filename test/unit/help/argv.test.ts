@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {globalFlags} from '../../../src/flags.js'
+import {globalFlags} from '../../../src/flags/global.js'
 import {GLOBAL_FLAGS, hoistGlobalFlags} from '../../../src/hooks/argv.js'
 
 describe('hooks/argv: global flags before the command', () => {
