@@ -19,7 +19,7 @@ import type {
 } from './types.js'
 
 import {AuthError, RemoteError, UsageError} from '../errors.js'
-import {badOutputError, classifyOutcome, isObject, isWrappedResponse, wrappedBody} from './errors.js'
+import {badOutputError, classifyOutcome, isObject, isWrappedResponse, wrappedBody} from './failures.js'
 import {findUrl, stripAnsi} from './parse-output.js'
 
 type Obj = Record<string, unknown>

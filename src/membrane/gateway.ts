@@ -5,7 +5,7 @@
  * retries reads with backoff.
  */
 import {type CliError, InterruptedError, RateLimitError} from '../errors.js'
-import {backoffMs, badOutputError, classifyOutcome, type Failure, missingBinaryError, timeoutError} from './errors.js'
+import {backoffMs, badOutputError, classifyOutcome, type Failure, missingBinaryError, timeoutError} from './failures.js'
 import {type Extracted, extractJson, stripAnsi} from './parse-output.js'
 import {type Child, type ChildSpec, startProcess, tuneHeapForPaging} from './spawn.js'
 

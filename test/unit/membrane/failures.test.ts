@@ -11,7 +11,7 @@ import {
   type Outcome,
   retryAfterMs,
   timeoutError,
-} from '../../../src/membrane/errors.js'
+} from '../../../src/membrane/failures.js'
 
 const CONN = '6eaac8d82f01b7210760474f'
 const RUN_ARGS = ['action', 'run', '0f1e2d3c4b5a697887766554', `--connectionId=${CONN}`, '--input={}', '--json']
@@ -27,7 +27,7 @@ function fail(partial: Partial<Outcome>) {
 
 const json = (value: unknown) => JSON.stringify(value)
 
-describe('membrane/errors', () => {
+describe('membrane/failures', () => {
   describe('classifyOutcome', () => {
     it('is undefined for a zero exit with ordinary JSON, text or a record carrying an error field', () => {
       expect(classifyOutcome(outcome({exitCode: 0, stdout: '{"items": []}'}))).to.equal(undefined)
@@ -296,7 +296,7 @@ describe('membrane/errors', () => {
       expect(error).to.be.instanceOf(RemoteError)
       expect(error.code).to.equal('membrane_unsupported')
       expect(error.message).to.equal("Membrane failed: error: unknown command 'request'.")
-      expect(error.hint).to.include('npm install -g @membranehq/cli@latest')
+      expect(error.hint).to.include('close status')
     })
 
     it('uses the first stderr lines without the stack', () => {
