@@ -26,10 +26,10 @@ export interface Outcome {
 export interface Failure {
   error: CliError
   retryable: boolean
-  /** Which named rule of FAILURE_RULES decided (`fallback` when none did). */
-  rule?: string
   /** From retry-after / RateLimit reset, when the failure named one. */
   retryAfterMs?: number
+  /** Which named rule of FAILURE_RULES decided (`fallback` when none did). */
+  rule?: string
 }
 
 /** Close's status, body and headers, when a failure passed a Close response through. */
@@ -463,7 +463,7 @@ const CONNECTION_MARKS = new Set([
   'setup_failed',
 ])
 const UNSUPPORTED =
-  /unknown (?:command|option|flag|argument|subcommand)|unrecognized (?:command|option|argument)|invalid command|is not a membrane command|did you mean/i
+  /unknown (?:command|option|flag|argument|subcommand)|unrecognized (?:command|option|argument)|unexpected argument|too many arguments|invalid command|is not a (?:valid |membrane )?command|did you mean/i
 const LOGIN_TEXT =
   /not (?:logged|signed) in|unauthori[sz]ed|unauthenticated|not authenticated|\blog ?in\b|session (?:has )?expired/i
 const CONNECTION_NOT_FOUND = /connection\b[^.]*\b(?:not found|does not exist|was not found)/i

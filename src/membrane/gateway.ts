@@ -25,13 +25,13 @@ export interface GatewayOptions {
   killGraceMs?: number
   /** How many times a retryable call is retried on 429/5xx. Default 4. */
   maxRetries?: number
-  /** Aborted on Ctrl-C: the child is killed and the call rejects with InterruptedError. */
-  signal?: AbortSignal
   /**
    * Told before each wait between attempts (a rate-limit or 5xx backoff), so a TTY can show a
    * countdown; `reason` is the failure's message.
    */
   onWait?: (ms: number, reason: string) => void
+  /** Aborted on Ctrl-C: the child is killed and the call rejects with InterruptedError. */
+  signal?: AbortSignal
   /** Sleep used between retries (stubbed in tests). */
   sleep?: (ms: number) => Promise<void>
   /** How children are started: `node` (node:child_process) everywhere but Windows, `execa` there. */
@@ -62,8 +62,6 @@ export interface CallOptions {
   proxy?: boolean
   /** Retry on 429/5xx with backoff honouring retry-after. Only for reads and idempotent updates. */
   retry?: boolean
-  /** A write whose outcome may be unknown: a 5xx, a timeout or an interrupt says so and how to check. */
-  write?: WriteIntent
   /** Override the gateway timeout for this call (login waits). */
   timeoutMs?: number
   /**
@@ -72,6 +70,8 @@ export interface CallOptions {
    */
   until?: RegExp
   untilGraceMs?: number
+  /** A write whose outcome may be unknown: a 5xx, a timeout or an interrupt says so and how to check. */
+  write?: WriteIntent
 }
 
 export interface TextResult {

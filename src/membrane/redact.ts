@@ -23,7 +23,8 @@ export function isSecretName(name: string): boolean {
 }
 
 const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}\b/g
-const BEARER = /\b(Bearer|Basic|Token|Digest)\s+[\w\-.~+/=:]{6,}/gi
+/** `Bearer …`/`Basic …`/`Token …` followed by something credential-like (a digit or a base64/URL character in it). */
+const BEARER = /\b(Bearer|bearer|BEARER|Basic|Token|Digest)\s+(?=[\w\-.~+/=]*[\d\-.~+/=])[\w\-.~+/=]{8,}/g
 /** `Name: value` header lines (in text, argv, stderr). */
 const HEADER_LINE = /\b(authorization|proxy-authorization|x-auth-token|x-api-key|api-key|cookie|set-cookie)(\s*[:=]\s*)([^\r\n]+)/gi
 /** `"name": "value"` JSON members inside a text (an error message quoting a body). */
@@ -86,7 +87,7 @@ function walk(value: unknown, depth: number): unknown {
 }
 
 /** Flags whose value is user data or a body (shown as `<redacted>` in debug lines). */
-const VALUE_FLAGS = ['--input', '--data', '-d', '--rawData', '--meta', '--api']
+const VALUE_FLAGS = new Set(['--api', '--data', '--input', '--meta', '--rawData', '-d'])
 
 /**
  * A Membrane argv fit to print: input values, bodies and `act --api` specs hidden (they hold user
@@ -99,7 +100,7 @@ export function redactArgs(args: readonly string[]): string[] {
     const inline = /^(--input|--data|-d|--rawData|--meta|--api)=/.exec(arg)
     if (inline) {
       out.push(`${inline[1]}=${REDACTED}`)
-    } else if (VALUE_FLAGS.includes(arg) && i + 1 < args.length) {
+    } else if (VALUE_FLAGS.has(arg) && i + 1 < args.length) {
       out.push(arg, REDACTED)
       i++
     } else if (/^-d./.test(arg)) {

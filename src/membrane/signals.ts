@@ -40,7 +40,7 @@ export function installSignalHandlers(options: SignalOptions): () => void {
       const code = SIGNAL_EXIT_CODES[signal]
       if (stopping) {
         // A second signal: the children already had SIGTERM; kill them now and leave.
-        void stopAllChildren(true)
+        stopAllChildren(true).catch(() => {})
         options.exit(code)
         return
       }
@@ -48,10 +48,12 @@ export function installSignalHandlers(options: SignalOptions): () => void {
       stopping = true
       const writing = writeInFlight()
       options.abort?.abort()
-      void stopAllChildren().then(() => {
+      const leave = (): void => {
         options.say(interruptMessage(signal, writing))
         options.exit(code)
-      })
+      }
+
+      stopAllChildren().then(leave, leave)
     }
 
     handlers.set(signal, handler)

@@ -48,7 +48,10 @@ export async function startProcess(spec: ChildSpec, kind?: 'execa' | 'node'): Pr
   const spawner = kind ?? (process.platform === 'win32' ? 'execa' : 'node')
   const child = override ? await override(spec) : spawner === 'execa' ? await startWithExeca(spec) : await startChild(spec)
   running.set(child, spec)
-  void child.finished.then(() => running.delete(child))
+  child.finished.then(
+    () => running.delete(child),
+    () => running.delete(child),
+  )
   return child
 }
 
@@ -119,10 +122,10 @@ export interface ChildSpec {
 export interface Child {
   /** Settles (never rejects) once the child has exited and its output is read. */
   finished: Promise<ChildOutcome>
-  /** Called with each chunk of stdout and stderr as it arrives. */
-  onOutput(listener: (text: string) => void): void
   /** SIGKILL now (a second signal, or this process is exiting). Optional for test spawners. */
   kill?(): void
+  /** Called with each chunk of stdout and stderr as it arrives. */
+  onOutput(listener: (text: string) => void): void
   /** SIGTERM now, SIGKILL after the grace period if it is still running. */
   stop(): void
 }
