@@ -293,7 +293,9 @@ export function runArgv(dialect: Dialect, actionId: string, connectionId: string
   const id = positional(actionId, 'action ID')
   const connection = `--connectionId=${positional(connectionId, 'connection ID')}`
   const json = `--input=${JSON.stringify(input ?? {})}`
-  return dialect === 'B' ? ['act', `--id=${id}`, connection, json, '--json'] : ['action', 'run', id, connection, json, '--json']
+  return dialect === 'B'
+    ? ['act', `--id=${id}`, connection, json, '--json']
+    : ['action', 'run', id, connection, json, '--json']
 }
 
 const UPDATE_HINT =
@@ -306,8 +308,13 @@ function isUnsupported(error: unknown): boolean {
 /** Neither dialect worked: say exactly that (the binary is older than both, or not @membranehq/cli). */
 function neitherDialect(what: 'proxy' | 'run'): RemoteError {
   const commands =
-    what === 'run' ? '`action run` (generation A) nor `act --id` (generation B)' : '`request` (generation A) nor `act --api` (generation B)'
-  return new RemoteError(`This Membrane CLI knows neither ${commands}.`, {code: 'membrane_unsupported', hint: UPDATE_HINT})
+    what === 'run'
+      ? '`action run` (generation A) nor `act --id` (generation B)'
+      : '`request` (generation A) nor `act --api` (generation B)'
+  return new RemoteError(`This Membrane CLI knows neither ${commands}.`, {
+    code: 'membrane_unsupported',
+    hint: UPDATE_HINT,
+  })
 }
 
 /** A Close 404 that is Close's own "no such object" (not a routing 404 from a wrong base path). */
@@ -462,7 +469,10 @@ export class MembraneClient {
 
   /** The argv a proxy request would be sent with now (dialect and base path as cached): for `raw --dry-run`. */
   proxyArgs(connectionId: string, request: ProxyRequest): string[] {
-    return proxyArgv(this.cached()?.proxy ?? 'A', connectionId, {...request, path: this.withBase(connectionId, request.path)})
+    return proxyArgv(this.cached()?.proxy ?? 'A', connectionId, {
+      ...request,
+      path: this.withBase(connectionId, request.path),
+    })
   }
 
   /**
@@ -484,7 +494,9 @@ export class MembraneClient {
     const known = this.basePaths.get(connectionId)
     const send = (path: string) =>
       this.inDialect('proxy', async (dialect) =>
-        proxyAnswer(await this.gateway.json(proxyArgv(dialect, connectionId, {...request, path}), {...options, proxy: true})),
+        proxyAnswer(
+          await this.gateway.json(proxyArgv(dialect, connectionId, {...request, path}), {...options, proxy: true}),
+        ),
       )
     if (known !== undefined || request.path.startsWith('/api/')) return send(`${known ?? ''}${request.path}`)
     try {

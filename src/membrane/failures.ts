@@ -549,8 +549,7 @@ export const FAILURE_RULES: ReadonlyArray<{name: string; rule: Rule}> = [
     // Membrane's own key at any depth of the cause chain, or a 429 Membrane answered with.
     name: 'rate-limit',
     rule({close, code, info, key, membraneStatus, reason, stderr}) {
-      const limited =
-        key === 'rate_limit_exceeded' || code === 'rate_limit_exceeded' || marked(info, RATE_LIMIT_KEYS)
+      const limited = key === 'rate_limit_exceeded' || code === 'rate_limit_exceeded' || marked(info, RATE_LIMIT_KEYS)
       if (!limited && membraneStatus !== 429) return
       const layers = info?.layers ?? []
       const headers = layers.flatMap((layer) => [

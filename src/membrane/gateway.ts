@@ -165,7 +165,8 @@ export class MembraneGateway {
     try {
       return await this.spawn(args, options)
     } catch (error) {
-      if (error instanceof RemoteError || error instanceof InterruptedError) throw scrub(uncertain(error, options.write))
+      if (error instanceof RemoteError || error instanceof InterruptedError)
+        throw scrub(uncertain(error, options.write))
       throw error
     }
   }
@@ -293,7 +294,6 @@ export class MembraneGateway {
   }
 }
 
-
 /** Linux's MAX_ARG_STRLEN: one argv or environment string, NUL included (32 pages of 4 KiB). */
 export const MAX_ARG_BYTES = 128 * 1024
 /** What argv + environment may total before execve refuses (ARG_MAX on Linux with an 8 MiB stack; macOS: 1 MiB). */
@@ -397,4 +397,26 @@ function uncertain<E extends CliError>(error: E, write: undefined | WriteIntent,
     writable: false,
   })
   return error
+}
+
+/** Default and bounds of CLOSE_MEMBRANE_TIMEOUT_MS (design §3): 1 ms … 24 h; node timers overflow past 2^31 ms. */
+export const DEFAULT_TIMEOUT_MS = 60_000
+export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000
+
+/**
+ * CLOSE_MEMBRANE_TIMEOUT_MS → milliseconds: unset or empty → 60000; a whole number from 1 to
+ * 86400000 → itself; anything else (`abc`, `0`, `-5`, `1.5`, `3000000000`) → exit 2 naming it.
+ */
+export function parseTimeoutMs(text: string | undefined, name = 'CLOSE_MEMBRANE_TIMEOUT_MS'): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_TIMEOUT_MS
+  const value = Number(text.trim())
+  if (/^\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value >= 1 && value <= MAX_TIMEOUT_MS) return value
+  throw new UsageError(
+    `${name} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (24 h), not ${JSON.stringify(text)}.`,
+    {
+      code: 'invalid_env',
+      details: {variable: name},
+      hint: `Set ${name} to e.g. 60000 (one minute), or unset it.`,
+    },
+  )
 }

@@ -15,7 +15,8 @@ const SECRET_NAME =
   /^(?:authorization|proxy-authorization|x-auth-token|cookie|set-cookie)$|token|secret|key|passw(?:or)?d|pwd|credential|session|signature|^auth(?:$|[_-]|orization|token|key)|cookie/i
 
 /** Names that contain a secret word but are not secrets (Close's own IDs and keys of records). */
-const NOT_SECRET = /^(?:key|keys|idempotency-key|api_key_id|connectionkey|integrationkey|tenantkey|workspacekey|connectorkey)$/i
+const NOT_SECRET =
+  /^(?:key|keys|idempotency-key|api_key_id|connectionkey|integrationkey|tenantkey|workspacekey|connectorkey)$/i
 
 /** Whether a field/header/parameter name holds a secret. */
 export function isSecretName(name: string): boolean {
@@ -26,7 +27,8 @@ const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}\b/g
 /** `Bearer …`/`Basic …`/`Token …` followed by something credential-like (a digit or a base64/URL character in it). */
 const BEARER = /\b(Bearer|bearer|BEARER|Basic|Token|Digest)\s+(?=[\w\-.~+/=]*[\d\-.~+/=])[\w\-.~+/=]{8,}/g
 /** `Name: value` header lines (in text, argv, stderr). */
-const HEADER_LINE = /\b(authorization|proxy-authorization|x-auth-token|x-api-key|api-key|cookie|set-cookie)(\s*[:=]\s*)([^\r\n]+)/gi
+const HEADER_LINE =
+  /\b(authorization|proxy-authorization|x-auth-token|x-api-key|api-key|cookie|set-cookie)(\s*[:=]\s*)([^\r\n]+)/gi
 /** `"name": "value"` JSON members inside a text (an error message quoting a body). */
 const JSON_MEMBER = /("([\w-]*)"\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g
 /** `name=` of query strings and `--flag=value` forms (the value follows, up to `&`, a blank or a quote). */
@@ -55,7 +57,9 @@ function redactText(text: string): string {
     .replaceAll(HEADER_LINE, (_match, name: string, sep: string) => `${name}${sep}${REDACTED}`)
     .replaceAll(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replaceAll(JWT, REDACTED)
-    .replaceAll(JSON_MEMBER, (match, head: string, name: string) => (isSecretName(name) ? `${head}"${REDACTED}"` : match))
+    .replaceAll(JSON_MEMBER, (match, head: string, name: string) =>
+      isSecretName(name) ? `${head}"${REDACTED}"` : match,
+    )
     .replace(/[\S\s]*/, (all) => redactPairs(all))
 }
 

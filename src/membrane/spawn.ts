@@ -46,7 +46,11 @@ const running = new Map<Child, ChildSpec>()
 /** Start one child with the spawner in force. */
 export async function startProcess(spec: ChildSpec, kind?: 'execa' | 'node'): Promise<Child> {
   const spawner = kind ?? (process.platform === 'win32' ? 'execa' : 'node')
-  const child = override ? await override(spec) : spawner === 'execa' ? await startWithExeca(spec) : await startChild(spec)
+  const child = override
+    ? await override(spec)
+    : spawner === 'execa'
+      ? await startWithExeca(spec)
+      : await startChild(spec)
   running.set(child, spec)
   child.finished.then(
     () => running.delete(child),
