@@ -24,8 +24,8 @@ export function isSecretName(name: string): boolean {
 }
 
 const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}\b/g
-/** `Bearer …`/`Basic …`/`Token …` followed by something credential-like (a digit or a base64/URL character in it). */
-const BEARER = /\b(Bearer|bearer|BEARER|Basic|Token|Digest)\s+(?=[\w\-.~+/=]*[\d\-.~+/=])[\w\-.~+/=]{8,}/g
+/** `Bearer …`/`Basic …`/`Token …` followed by something credential-like (8+ characters with a digit, or 20+). */
+const BEARER = /\b(Bearer|bearer|BEARER|Basic|Token|Digest)\s+(?:(?=[\w\-.~+/=]*\d)[\w\-.~+/=]{8,}|[\w\-.~+/=]{20,})/g
 /** `Name: value` header lines (in text, argv, stderr). */
 const HEADER_LINE =
   /\b(authorization|proxy-authorization|x-auth-token|x-api-key|api-key|cookie|set-cookie)(\s*[:=]\s*)([^\r\n]+)/gi
