@@ -16,7 +16,7 @@ import {assertId} from './close/ids.js'
 import {Lookups} from './close/lookups.js'
 import {CliError, ExitCode, InterruptedError} from './errors.js'
 import {globalFlags} from './flags.js'
-import {MembraneClient} from './membrane/client.js'
+import {fileCapabilityStore, MembraneClient} from './membrane/client.js'
 import {MembraneGateway} from './membrane/gateway.js'
 import {createOutputContext} from './output/context.js'
 import {Renderer} from './output/renderer.js'
@@ -74,7 +74,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected get membrane(): MembraneClient {
-    this.cached.membrane ??= new MembraneClient(this.gateway)
+    this.cached.membrane ??= new MembraneClient(this.gateway, {
+      capabilities: fileCapabilityStore(join(this.config.cacheDir, 'membrane-capabilities.json')),
+    })
     return this.cached.membrane
   }
 

@@ -16,8 +16,8 @@
  *
  * Argv convention (reference §1.0): positionals first, `--flag=value`, boolean flags last.
  */
-import {existsSync, realpathSync, statSync} from 'node:fs'
-import {delimiter, join} from 'node:path'
+import {existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {delimiter, dirname, join} from 'node:path'
 
 import type {CallOptions, MembraneGateway} from './gateway.js'
 import type {
@@ -172,12 +172,10 @@ export function memoryStore<T>(): {get(key: string): T | undefined; set(key: str
  * A CapabilityStore in one small JSON file (e.g. `<cacheDir>/membrane-capabilities.json`), written
  * atomically (temp file + rename, mode 0600). A missing or unreadable file is an empty cache.
  */
-export async function fileCapabilityStore(file: string): Promise<CapabilityStore> {
-  const fs = await import('node:fs')
-  const {dirname} = await import('node:path')
+export function fileCapabilityStore(file: string): CapabilityStore {
   const read = (): Record<string, Capabilities> => {
     try {
-      const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'))
       return isObject(value) ? (value as Record<string, Capabilities>) : {}
     } catch {
       return {}
@@ -191,10 +189,10 @@ export async function fileCapabilityStore(file: string): Promise<CapabilityStore
     },
     set(key, value) {
       try {
-        fs.mkdirSync(dirname(file), {recursive: true})
+        mkdirSync(dirname(file), {recursive: true})
         const temp = `${file}.${process.pid}.tmp`
-        fs.writeFileSync(temp, `${JSON.stringify({...read(), [key]: value}, null, 2)}\n`, {mode: 0o600})
-        fs.renameSync(temp, file)
+        writeFileSync(temp, `${JSON.stringify({...read(), [key]: value}, null, 2)}\n`, {mode: 0o600})
+        renameSync(temp, file)
       } catch {
         // A cache that cannot be written costs one detection next run, nothing more.
       }
