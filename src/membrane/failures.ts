@@ -95,6 +95,13 @@ export function isErrorPayload(value: unknown): boolean {
 
 export {isObject, isWrappedResponse, wrappedBody} from './envelopes.js'
 
+/** A JSON object on stderr of a failed call that is an error: isErrorPayload, or Membrane's `type`/`key`/`code`/`causedByError`. */
+function looksLikeError(value: unknown): boolean {
+  return (
+    isErrorPayload(value) || (isObject(value) && ['causedByError', 'code', 'key', 'type'].some((key) => key in value))
+  )
+}
+
 /** How deep a `causedByError` chain is followed. */
 const MAX_CAUSES = 8
 
@@ -513,7 +520,7 @@ function gatherFacts(outcome: Outcome): Facts {
   const wrapped = outcome.proxy && json.found && isWrappedResponse(value)
   // An error may come as JSON on stderr only (stdout empty), or as JSON on both channels.
   const fromStderr = !json.found || !isErrorPayload(value) ? extractJson(stderr) : {found: false as const}
-  const errorValue = fromStderr.found && isErrorPayload(fromStderr.value) ? fromStderr.value : value
+  const errorValue = fromStderr.found && looksLikeError(fromStderr.value) ? fromStderr.value : value
   const info = wrapped ? undefined : membraneError(errorValue)
   const base = {json, membraneShaped: false, outcome, reason: firstLines(stderr) || undefined, stderr, text: stderr}
   if (!info) {
