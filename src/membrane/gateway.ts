@@ -407,7 +407,7 @@ export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000
  * CLOSE_MEMBRANE_TIMEOUT_MS → milliseconds: unset or empty → 60000; a whole number from 1 to
  * 86400000 → itself; anything else (`abc`, `0`, `-5`, `1.5`, `3000000000`) → exit 2 naming it.
  */
-export function parseTimeoutMs(text: string | undefined, name = 'CLOSE_MEMBRANE_TIMEOUT_MS'): number {
+export function parseTimeoutMs(text?: string, name = 'CLOSE_MEMBRANE_TIMEOUT_MS'): number {
   if (text === undefined || text.trim() === '') return DEFAULT_TIMEOUT_MS
   const value = Number(text.trim())
   if (/^\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value >= 1 && value <= MAX_TIMEOUT_MS) return value

@@ -3,14 +3,15 @@
  * both CLI generations, every answer shape, every error channel, the /api/v1 base path, retry
  * timing, large inputs, redaction, and what a user sees (records, exit code, hint, processes).
  */
+/* eslint-disable unicorn/consistent-function-scoping -- the helpers share the suite's scripted membrane */
 import {expect} from 'chai'
 
 import {AuthError, NotFoundError, RateLimitError, RemoteError, UsageError} from '../../../src/errors.js'
 import {
   type Capabilities,
   helpCapabilities,
-  memoryStore,
   MembraneClient,
+  memoryStore,
   proxyArgv,
   runArgv,
 } from '../../../src/membrane/client.js'
@@ -22,19 +23,19 @@ const CONN = '6eaac8d82f01b7210760474f'
 const ACTION = '846a32c3bb81e3c29b621792'
 const ME = {email: 'dana@northwind-demo.example', id: 'user_FmErxTM1cHho4PAAANvkYf'}
 const LEADS = {data: [{display_name: 'Acme', id: 'lead_1'}], has_more: false}
-const UNKNOWN = (name: string): Answer => ({exitCode: 1, stderr: `error: unknown command '${name}'\n`})
+const unknownCommand = (name: string): Answer => ({exitCode: 1, stderr: `error: unknown command '${name}'\n`})
 
 /** A generation-B-only binary: `act` works, `action run` and `request` are unknown commands. */
 function generationB(args: string[]): Answer {
-  if (args[0] === 'request') return UNKNOWN('request')
-  if (args[0] === 'action' && args[1] === 'run') return UNKNOWN('action run')
+  if (args[0] === 'request') return unknownCommand('request')
+  if (args[0] === 'action' && args[1] === 'run') return unknownCommand('action run')
   if (args[0] === '--help') return {stdout: 'Commands:\n  login\n  connection\n  action\n  act\n  action-run-log\n'}
   if (args[0] === 'act' && args.some((arg) => arg.startsWith('--api='))) {
     return ok({actionRunId: 'r1', output: {data: ME, headers: {}, status: 200}})
   }
 
   if (args[0] === 'act') return ok({actionRunId: 'r1', output: LEADS})
-  return UNKNOWN(args[0])
+  return unknownCommand(args[0])
 }
 
 describe('membrane/client: dialects, shapes and channels (spawner port)', () => {
@@ -94,7 +95,7 @@ describe('membrane/client: dialects, shapes and channels (spawner port)', () => 
     })
 
     it('a binary that knows neither dialect: exit 3 saying so, with the install command', async () => {
-      membrane = scripted((args) => UNKNOWN(args[0]))
+      membrane = scripted((args) => unknownCommand(args[0]))
       const error = (await rejection(client().runAction(ACTION, CONN, {}))) as RemoteError
       expect(error).to.include({code: 'membrane_unsupported', exitCode: 3})
       expect(error.message).to.equal(
@@ -141,6 +142,7 @@ describe('membrane/client: dialects, shapes and channels (spawner port)', () => 
       path: '/lead/x/',
       query: [['q', '1']] as Array<[string, string]>,
     }
+
     it('proxyArgv A and B', () => {
       expect(proxyArgv('A', CONN, request)).to.deep.equal([
         'request',
@@ -343,7 +345,7 @@ describe('membrane/client: dialects, shapes and channels (spawner port)', () => 
     })
 
     it('CLOSE_MEMBRANE_TIMEOUT_MS: 1 ms … 24 h, else exit 2 naming it', () => {
-      expect(parseTimeoutMs(undefined)).to.equal(60_000)
+      expect(parseTimeoutMs()).to.equal(60_000)
       expect(parseTimeoutMs('')).to.equal(60_000)
       expect(parseTimeoutMs('1')).to.equal(1)
       expect(parseTimeoutMs('86400000')).to.equal(86_400_000)

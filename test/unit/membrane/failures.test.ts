@@ -1,3 +1,4 @@
+/* eslint-disable mocha/max-top-level-suites -- the rule tables are a suite of their own */
 import {expect} from 'chai'
 
 import {AuthError, NotFoundError, RateLimitError, RemoteError} from '../../../src/errors.js'
@@ -472,14 +473,6 @@ describe('membrane/failures: one table per named rule', () => {
         'connection_not_ready',
       ],
     ],
-    'membrane-401': [
-      [
-        'Membrane status 401',
-        {stdout: json({message: 'Invalid token', status: 401, type: 'bad_request'})},
-        4,
-        'not_logged_in',
-      ],
-    ],
     'membrane-5xx': [
       ['type internal', {stdout: json({message: 'Oops', type: 'internal'})}, 3, 'membrane_failed'],
       [
@@ -487,6 +480,14 @@ describe('membrane/failures: one table per named rule', () => {
         {stdout: json({message: 'Bad gateway', status: 502, type: 'dependency_error'})},
         3,
         'membrane_failed',
+      ],
+    ],
+    'membrane-401': [
+      [
+        'Membrane status 401',
+        {stdout: json({message: 'Invalid token', status: 401, type: 'bad_request'})},
+        4,
+        'not_logged_in',
       ],
     ],
     'not-authenticated': [

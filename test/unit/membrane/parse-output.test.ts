@@ -69,7 +69,10 @@ describe('membrane/parse-output', () => {
     })
 
     it('nesting deeper than the cap is too_deep (nothing walks it)', () => {
-      expect(extractJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).to.deep.equal({found: false, problem: 'too_deep'})
+      expect(extractJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).to.deep.equal({
+        found: false,
+        problem: 'too_deep',
+      })
       expect(extractJson(`${'['.repeat(200)}${']'.repeat(200)}`).found).to.equal(true)
     })
   })

@@ -1,9 +1,9 @@
+import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
 /**
  * In-process Membrane for unit tests: a spawner (membrane/spawn.ts `setSpawner`) that answers each
  * argv from a script and records what was sent, so no process is started.
  */
 import {type Child, type ChildOutcome, type ChildSpec, setSpawner} from '../../../src/membrane/spawn.js'
-import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
 
 export interface Answer {
   exitCode?: number
@@ -24,6 +24,8 @@ export interface ScriptedMembrane {
   specs: ChildSpec[]
   stopped: number
 }
+
+function noop(): void {}
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
@@ -46,7 +48,7 @@ export function scripted(script: Script): ScriptedMembrane {
       return new MembraneGateway({
         binPath: '/fake/membrane',
         debug: (line) => state.debug.push(line),
-        sleep: async (ms) => {
+        async sleep(ms) {
           state.sleeps.push(ms)
         },
         timeoutMs: 5000,
@@ -75,7 +77,7 @@ export function scripted(script: Script): ScriptedMembrane {
       timedOut: false,
     })
     if (!answer.hang) return {finished: Promise.resolve(outcome()), onOutput() {}, stop() {}}
-    let finish: (value: ChildOutcome) => void = () => {}
+    let finish: (value: ChildOutcome) => void = noop
     const finished = new Promise<ChildOutcome>((resolve) => {
       finish = resolve
     })

@@ -54,13 +54,13 @@ describe('membrane/redact', () => {
     it('members with a secret name are replaced whole, at any depth; the input is not changed', () => {
       const value = {
         body: {access_token: 'a', errors: [{refresh_token: 'b'}], message: `with ${JWT}`},
-        headers: {Authorization: 'Bearer x', 'X-Auth-Token': 'y', accept: 'json', cookie: 'c=1'},
+        headers: {accept: 'json', Authorization: 'Bearer x', cookie: 'c=1', 'X-Auth-Token': 'y'},
         key: 'not_found',
         status: 400,
       }
       expect(redact(value)).to.deep.equal({
         body: {access_token: '<redacted>', errors: [{refresh_token: '<redacted>'}], message: 'with <redacted>'},
-        headers: {Authorization: '<redacted>', 'X-Auth-Token': '<redacted>', accept: 'json', cookie: '<redacted>'},
+        headers: {accept: 'json', Authorization: '<redacted>', cookie: '<redacted>', 'X-Auth-Token': '<redacted>'},
         key: 'not_found',
         status: 400,
       })
