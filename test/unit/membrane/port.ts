@@ -81,7 +81,10 @@ export function scripted(script: Script): ScriptedMembrane {
     const finished = new Promise<ChildOutcome>((resolve) => {
       finish = resolve
     })
+    let done = false
     const stop = (): void => {
+      if (done) return
+      done = true
       state.stopped++
       finish(outcome('SIGTERM'))
     }
