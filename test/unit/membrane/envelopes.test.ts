@@ -65,7 +65,7 @@ describe('membrane/envelopes: every shape of reference §5', () => {
 
     it('runOutput unwraps {output, actionRunId} only', () => {
       expect(runOutput({actionRunId: 'r', output: LEAD})).to.deep.equal(LEAD)
-      expect(runOutput({output: 1, other: 2})).to.deep.equal({output: 1, other: 2})
+      expect(runOutput({other: 2, output: 1})).to.deep.equal({other: 2, output: 1})
     })
   })
 

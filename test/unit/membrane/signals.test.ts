@@ -1,3 +1,4 @@
+/* eslint-disable unicorn/prefer-event-target -- process signals are EventEmitter events */
 import {expect} from 'chai'
 import {EventEmitter} from 'node:events'
 
@@ -10,7 +11,10 @@ const CONN = '6eaac8d82f01b7210760474f'
 
 /** Let pending promise callbacks run. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+  for (let i = 0; i < 5; i++)
+    await new Promise<void>((resolve) => {
+      setImmediate(resolve)
+    })
 }
 
 /** Wait until the scripted membrane has started `count` children. */
@@ -20,6 +24,7 @@ async function started(membrane: ScriptedMembrane, count = 1): Promise<void> {
 
 describe('membrane/signals (spawner port)', () => {
   let membrane: ScriptedMembrane
+
   afterEach(() => membrane?.restore())
 
   const cases: Array<['SIGHUP' | 'SIGINT' | 'SIGTERM', number]> = [
