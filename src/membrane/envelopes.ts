@@ -7,6 +7,7 @@
  */
 import {RemoteError} from '../errors.js'
 import {type Extracted, extractJson, MAX_JSON_DEPTH} from './parse-output.js'
+import {redact} from './redact.js'
 
 export type CloseObject = Record<string, unknown>
 type Obj = Record<string, unknown>
@@ -24,7 +25,7 @@ const LIST_KEYS = ['items', 'data', 'records', 'results'] as const
 /** A short, single-line picture of a value for messages. */
 function picture(value: unknown): string {
   if (value === undefined) return 'nothing'
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  const text = redact(typeof value === 'string' ? value : (JSON.stringify(redact(value)) ?? String(value)))
   const oneLine = text.replaceAll(/\s+/g, ' ').trim()
   return oneLine.length > 120 ? `${oneLine.slice(0, 119)}…` : oneLine
 }

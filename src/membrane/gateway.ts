@@ -128,7 +128,7 @@ export class MembraneGateway {
     if (result.json.found) return result.json.value
     if (result.json.problem) throw incompleteOutputError(result.json.problem, result.stdout)
     if (options.proxy && stripAnsi(result.stdout).trim() === '') return null
-    throw badOutputError(result.stdout, result.stderr)
+    throw scrub(badOutputError(result.stdout, result.stderr))
   }
 
   /**
