@@ -119,3 +119,14 @@ export function redactArgs(args: readonly string[]): string[] {
 
   return out
 }
+
+/**
+ * An argv for `raw --dry-run`: shown as it would be sent (bodies and `--api` specs included, unlike
+ * redactArgs), with every secret pattern scrubbed from each element.
+ */
+export function redactArgvForDisplay(args: readonly string[]): string[] {
+  return args.map((arg) => {
+    const header = /^(--header=|-H=?)([\w-]+)(\s*:\s*)(.*)$/.exec(arg)
+    return header && isSecretName(header[2]) ? `${header[1]}${header[2]}${header[3]}${REDACTED}` : redact(arg)
+  })
+}

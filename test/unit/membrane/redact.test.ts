@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {isSecretName, redact, redactArgs} from '../../../src/membrane/redact.js'
+import {isSecretName, redact, redactArgs, redactArgvForDisplay} from '../../../src/membrane/redact.js'
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXBhcnQ'
 
@@ -123,6 +123,27 @@ describe('membrane/redact', () => {
         '--input',
         '<redacted>',
       ])
+    })
+  })
+
+  describe('redactArgvForDisplay (raw --dry-run)', () => {
+    it('shows bodies and act --api specs, with secret headers and fields scrubbed', () => {
+      expect(
+        redactArgvForDisplay([
+          'act',
+          '--connectionId=c',
+          '--api={"method":"GET","path":"/me/","headers":{"Authorization":"Bearer abc123def","Accept":"json"}}',
+          '--json',
+        ]),
+      ).to.deep.equal([
+        'act',
+        '--connectionId=c',
+        '--api={"method":"GET","path":"/me/","headers":{"Authorization":"<redacted>","Accept":"json"}}',
+        '--json',
+      ])
+      expect(
+        redactArgvForDisplay(['request', 'c', '/lead/', '--header=X-Auth-Token: t', '--data={"name":"Acme"}']),
+      ).to.deep.equal(['request', 'c', '/lead/', '--header=X-Auth-Token: <redacted>', '--data={"name":"Acme"}'])
     })
   })
 })
