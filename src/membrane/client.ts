@@ -480,7 +480,8 @@ export class MembraneClient {
    * throw the gateway's typed errors with `details: {status, body}`.
    *
    * The first 404 on a connection whose base path is not known yet, when it is not Close's own "does
-   * not exist", is sent again under `/api/v1` (a routing 404 ran nothing); whichever answers is cached.
+   * not exist", is checked with GET /me/ without and with `/api/v1`; only when `/api/v1` answers is the
+   * request sent again there (a routing 404 ran nothing). The base path found is cached per connection.
    */
   async request(connectionId: string, request: ProxyRequest, options: CallOptions = {}): Promise<ProxyResponse> {
     if (!request.path.startsWith('/')) {
@@ -490,10 +491,10 @@ export class MembraneClient {
     }
 
     const known = this.basePaths.get(connectionId)
-    const send = (path: string) =>
+    const send = (path: string, sent: ProxyRequest = request, sendOptions: CallOptions = options) =>
       this.inDialect('proxy', async (dialect) =>
         proxyAnswer(
-          await this.gateway.json(proxyArgv(dialect, connectionId, {...request, path}), {...options, proxy: true}),
+          await this.gateway.json(proxyArgv(dialect, connectionId, {...sent, path}), {...sendOptions, proxy: true}),
         ),
       )
     if (known !== undefined || request.path.startsWith('/api/')) return send(`${known ?? ''}${request.path}`)
@@ -508,16 +509,30 @@ export class MembraneClient {
         throw error
       }
 
-      let answer: ProxyResponse
+      // A 404 that is not Close's "does not exist": probe GET /me/ (a cheap read, never the write
+      // again) without and with /api/v1; only when /api/v1 is the answer is the request sent again.
+      const me: ProxyRequest = {method: 'GET', path: '/me/'}
+      const isMe = request.method.toUpperCase() === 'GET' && request.path === '/me/' && !request.query?.length
+      if (!isMe) {
+        try {
+          await send('/me/', me, {retry: false})
+          this.basePaths.set(connectionId, '')
+          throw error
+        } catch (probeError) {
+          if (probeError === error || !(probeError instanceof NotFoundError)) throw error
+        }
+      }
+
+      let probed: ProxyResponse
       try {
-        answer = await send(`${API_V1}${request.path}`)
-      } catch (error_) {
-        if (error_ instanceof NotFoundError && isCloseObjectMissing(error_)) this.basePaths.set(connectionId, API_V1)
-        throw error_ instanceof NotFoundError ? error : error_
+        probed = await send(`${API_V1}/me/`, me, isMe ? options : {retry: false})
+      } catch (probeError) {
+        if (isMe && !(probeError instanceof NotFoundError)) throw probeError
+        throw error
       }
 
       this.basePaths.set(connectionId, API_V1)
-      return answer
+      return isMe ? probed : send(`${API_V1}${request.path}`)
     }
   }
 

@@ -272,6 +272,33 @@ describe('membrane/client: dialects, shapes and channels (spawner port)', () => 
       expect(client({basePaths}).proxyArgs(CONN, {method: 'GET', path: '/me/'})[2]).to.equal('/api/v1/me/')
     })
 
+    it('a routing 404 of a write on a connector whose /me/ answers: probed once, never sent twice', async () => {
+      membrane = scripted((args) => (args[2] === '/me/' ? ok(ME) : fails({error: 'Unknown endpoint'}, 'HTTP 404\n')))
+      const basePaths = memoryStore<string>()
+      const error = await rejection(
+        client({basePaths}).request(CONN, {body: {is_complete: true}, method: 'PUT', path: '/task/'}),
+      )
+      expect(error).to.be.instanceOf(NotFoundError)
+      expect(membrane.calls.map((args) => `${args[3]} ${args[2]}`)).to.deep.equal([
+        '--method=PUT /task/',
+        '--method=GET /me/',
+      ])
+      expect(basePaths.get(CONN)).to.equal('')
+    })
+
+    it('a routing 404 of a write on a connector that needs /api/v1: probed, then sent once under /api/v1', async () => {
+      membrane = scripted(needsApiV1)
+      const basePaths = memoryStore<string>()
+      await client({basePaths}).request(CONN, {body: {name: 'A'}, method: 'POST', path: '/lead/'})
+      expect(membrane.calls.map((args) => `${args[3]} ${args[2]}`)).to.deep.equal([
+        '--method=POST /lead/',
+        '--method=GET /me/',
+        '--method=GET /api/v1/me/',
+        '--method=POST /api/v1/lead/',
+      ])
+      expect(basePaths.get(CONN)).to.equal('/api/v1')
+    })
+
     it("Close's own 404 (does not exist) is a not-found, not a base-path problem", async () => {
       membrane = scripted(needsApiV1)
       const basePaths = memoryStore<string>()
