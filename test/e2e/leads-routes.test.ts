@@ -103,7 +103,9 @@ describe('e2e: lead and user routes through the fake membrane', () => {
       expect(result.exitCode).to.equal(3)
       expect(result.stdout).to.equal('')
       // Neither `request` nor `act --api` (generation B) is known: the message says so, with the update command.
-      expect(result.stderr).to.match(/^Error: This Membrane CLI knows neither `request` \(generation A\) nor `act --api`/)
+      expect(result.stderr).to.match(
+        /^Error: This Membrane CLI knows neither `request` \(generation A\) nor `act --api`/,
+      )
       expect(result.stderr).to.include('npm install -g @membranehq/cli@latest')
       const spawned = fake.spawned()
       expect(runs(spawned).map((argv) => argv[2])).to.deep.equal([ACTION.getLead])
