@@ -18,8 +18,8 @@ import type {SessionContext} from './session/context.js'
 import {ActionDirectory} from './close/action-directory.js'
 import {CloseApi} from './close/api.js'
 import {Lookups} from './close/lookups.js'
-import {MembraneClient} from './membrane/client.js'
-import {MembraneGateway} from './membrane/gateway.js'
+import {fileCapabilityStore, MembraneClient} from './membrane/client.js'
+import {MembraneGateway, parseTimeoutMs} from './membrane/gateway.js'
 import {createIo, type Io, type IoOptions} from './output/io.js'
 import {canPrompt} from './prompts/index.js'
 import {sandboxBinPath} from './sandbox/index.js'
@@ -39,6 +39,8 @@ export interface GlobalOptions {
 }
 
 export interface ContextOptions {
+  /** Where Membrane's capabilities (generation) are cached per binary. */
+  cacheDir?: string
   configDir: string
   dataDir: string
   env?: NodeJS.ProcessEnv
@@ -50,8 +52,6 @@ export interface ContextOptions {
 }
 
 export type {ConnectionScope} from './services/deps.js'
-
-const DEFAULT_TIMEOUT_MS = 60_000
 
 export class Context {
   private built: {
@@ -82,13 +82,12 @@ export class Context {
   get gateway(): MembraneGateway {
     if (!this.built.gateway) {
       const {debug, sandbox} = this.options.flags
-      const timeout = Number(this.env.CLOSE_MEMBRANE_TIMEOUT_MS)
       this.built.gateway = new MembraneGateway({
         binPath: sandbox ? sandboxBinPath() : this.env.CLOSE_MEMBRANE_BIN || 'membrane',
         debug: debug ? (line) => this.io.stderr(`[debug] ${line}\n`) : undefined,
         env: sandbox ? {CLOSE_SANDBOX_DIR: this.sandboxDir} : undefined,
         signal: this.options.signal,
-        timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+        timeoutMs: parseTimeoutMs(this.env.CLOSE_MEMBRANE_TIMEOUT_MS),
       })
     }
 
@@ -108,7 +107,10 @@ export class Context {
   }
 
   get membrane(): MembraneClient {
-    this.built.membrane ??= new MembraneClient(this.gateway)
+    const {cacheDir} = this.options
+    this.built.membrane ??= new MembraneClient(this.gateway, {
+      capabilities: cacheDir ? fileCapabilityStore(join(cacheDir, 'membrane-capabilities.json')) : undefined,
+    })
     return this.built.membrane
   }
 

@@ -12,7 +12,7 @@ import type {ResourceDef, Verb} from './resources.js'
 
 import {CliError, NotFoundError} from '../errors.js'
 import {assertId} from './ids.js'
-import {type CloseObject, isIdOnly, type NormalizedPage, normalizePage, unwrapRecord} from './normalize.js'
+import {type CloseObject, isIdOnly, type NormalizedPage, normalizePage, recordOf, unwrapRecord} from './normalize.js'
 
 export type Params = Record<string, boolean | number | string | undefined>
 
@@ -36,19 +36,26 @@ export class CloseApi {
   ) {}
 
   async create(resource: ResourceDef, body: CloseObject): Promise<CloseObject> {
+    // A create is never retried; when its outcome is unknown (5xx, timeout, interrupt) it says so.
+    const once: CallOptions = {
+      ...WRITE_ONCE,
+      write: {check: `close ${resource.topic} list`, effect: `the ${resource.noun} may have been created`},
+    }
     const created = await this.dispatch(
       resource,
       'create',
       Object.keys(body),
-      async (action) => unwrapRecord(await this.runAction(action, body, WRITE_ONCE)),
-      () => this.proxy('POST', resource.path, [], body, WRITE_ONCE),
+      async (action) => recordOf(await this.runAction(action, body, once), resource.idPrefix, resource.noun),
+      async () => recordOf(await this.proxy('POST', resource.path, [], body, once), resource.idPrefix, resource.noun),
     )
     return isIdOnly(created) ? this.get(resource, String(created.id)) : created
   }
 
   async delete(resource: ResourceDef, id: string): Promise<void> {
     assertId(resource, id)
-    await this.withNotFound(resource, id, () => this.proxy('DELETE', `${resource.path}${id}/`, [], undefined, READ))
+    // A retried delete answered 404 went through on an earlier attempt: success.
+    const options: CallOptions = {...READ, goneIsDone: true}
+    await this.withNotFound(resource, id, () => this.proxy('DELETE', `${resource.path}${id}/`, [], undefined, options))
   }
 
   async get(resource: ResourceDef, id: string, params: Params = {}): Promise<CloseObject> {
@@ -58,8 +65,14 @@ export class CloseApi {
         resource,
         'get',
         ['id', ...definedKeys(params)],
-        async (action) => unwrapRecord(await this.runAction(action, {...clean(params), id}, READ)),
-        () => this.proxy('GET', `${resource.path}${id}/`, toQuery(params), undefined, READ),
+        async (action) =>
+          recordOf(await this.runAction(action, {...clean(params), id}, READ), resource.idPrefix, resource.noun),
+        async () =>
+          recordOf(
+            await this.proxy('GET', `${resource.path}${id}/`, toQuery(params), undefined, READ),
+            resource.idPrefix,
+            resource.noun,
+          ),
       ),
     )
   }

@@ -1,57 +1,16 @@
 /**
  * Membrane answers in several envelopes (design §7, reference/membrane-cli.md §5.1,
- * reference/close-api.md §9). These turn each into plain Close objects.
+ * reference/close-api.md §9). They all live in membrane/envelopes.ts; these are the names the
+ * Close layer uses.
  */
-export type CloseObject = Record<string, unknown>
-
-export interface NormalizedPage {
-  /** Opaque cursor for the next action page, when the action pages by cursor. */
-  cursor?: string
-  /** Close said there is more (has_more) but gave no cursor. */
-  hasMore: boolean
-  records: CloseObject[]
-  /** Close's total_results, when present. */
-  total?: number
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** A Membrane data record `{id, name, fields, rawFields}` → the Close object inside it. */
-export function unwrapRecord(value: unknown): CloseObject {
-  if (!isObject(value)) return {value}
-  if (isObject(value.rawFields)) return value.rawFields
-  if (isObject(value.record)) return unwrapRecord(value.record)
-  if (isObject(value.data) && !Array.isArray(value.data) && Object.keys(value).length <= 2) return value.data
-  if (isObject(value.fields) && 'name' in value && !('display_name' in value) && Object.keys(value).length <= 5) {
-    return {id: value.id, ...value.fields}
-  }
-
-  return value
-}
-
-/** A list page in any envelope: `{records, cursor}`, `{data, has_more}`, `{items, cursor}` or a bare array. */
-export function normalizePage(value: unknown): NormalizedPage {
-  if (Array.isArray(value)) return {hasMore: false, records: value.map((item) => unwrapRecord(item))}
-  if (!isObject(value)) return {hasMore: false, records: []}
-  const list = [value.records, value.data, value.items, value.results].find((candidate) => Array.isArray(candidate))
-  const records = (list as undefined | unknown[])?.map((item) => unwrapRecord(item)) ?? []
-  const cursor = typeof value.cursor === 'string' && value.cursor !== '' ? value.cursor : undefined
-  const total =
-    typeof value.total_results === 'number'
-      ? value.total_results
-      : typeof value.total === 'number'
-        ? value.total
-        : undefined
-  return {cursor, hasMore: value.has_more === true, records, total}
-}
-
-/** Whether an action's output carries only an ID (Membrane's create/update `{id}`), not the whole object. */
-export function isIdOnly(value: CloseObject): boolean {
-  const keys = Object.keys(value)
-  return typeof value.id === 'string' && keys.every((key) => key === 'id' || key === 'success' || key === 'name')
-}
+export {
+  type CloseObject,
+  isIdOnly,
+  type NormalizedPage,
+  normalizePage,
+  recordOf,
+  unwrapRecord,
+} from '../membrane/envelopes.js'
 
 /**
  * Read a field: the literal key first (Close's `custom.cf_x` keys contain a dot), then a dotted

@@ -22,6 +22,7 @@ import type {ResolvedConnection} from '../session/connection-store.js'
 import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
+import {installSignalHandlers} from '../membrane/signals.js'
 import {unknownFlagHint} from '../hooks/suggest.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
@@ -48,7 +49,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The connection in use once scope() resolved it; a failure on it may be recovered once. */
   private connection?: ResolvedConnection
   private ctx?: Context
-  private onSigint?: () => void
+  private uninstallSignals?: () => void
   /** Something was already written to stdout through `out`: the result is not printed again. */
   private printed = false
   private recovered = false
@@ -57,6 +58,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The run's context, built on first use. */
   protected get context(): Context {
     this.ctx ??= new Context({
+      cacheDir: this.config.cacheDir,
       configDir: this.config.configDir,
       dataDir: this.config.dataDir,
       flags: this.flags ?? {},
@@ -143,22 +145,19 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected abstract execute(): Promise<unknown>
 
   protected async finally(error: Error | undefined): Promise<void> {
-    if (this.onSigint) process.removeListener('SIGINT', this.onSigint)
+    this.uninstallSignals?.()
     return super.finally(error)
   }
 
   public async init(): Promise<void> {
     await super.init()
     releaseEngineCheck()
-    this.onSigint = () => {
-      this.abort.abort()
-      process.exitCode = ExitCode.Interrupted
-      // Whatever is still running after the child was killed gets a moment, then we leave.
-      // eslint-disable-next-line n/no-process-exit, unicorn/no-process-exit -- Ctrl-C must end the CLI
-      setTimeout(() => process.exit(ExitCode.Interrupted), 1000).unref()
-    }
-
-    process.once('SIGINT', this.onSigint)
+    this.uninstallSignals = installSignalHandlers({
+      abort: this.abort,
+      // eslint-disable-next-line n/no-process-exit, unicorn/no-process-exit -- a signal must end the CLI
+      exit: (code) => process.exit(code),
+      say: (line) => process.stderr.write(`${line}\n`),
+    })
     const {args, flags} = await this.parse({
       // oclif would read a missing argument from piped stdin (and eat a body meant for `-`): never.
       args: Object.fromEntries(

@@ -1,9 +1,24 @@
 /**
- * Typed Membrane operations on top of the gateway: which argv each command takes, and how each
- * output variant of reference/membrane-cli.md §5 is normalised. Holds no state beyond the gateway.
+ * Typed Membrane operations on top of the gateway: one method per Membrane command, in the dialect
+ * of the installed binary (design §7, reference/membrane-cli.md §4):
+ *
+ * - generation A: `action run ID --connectionId=… --input=… --json`, `request CONN PATH …`
+ * - generation B: `act --id=ID --connectionId=… --input=… --json`,
+ *   `act --connectionId=… --api={"method","path","query","headers","body"} --json`
+ *
+ * Which one a binary speaks is learnt once per binary (path, size and mtime) and kept in a
+ * CapabilityStore: from `membrane --help` when `capabilities()` is asked (close status), else from
+ * the "unknown command" answer of a first call, which is then sent again in the other dialect (an
+ * unknown command ran nothing). With a warm cache every page is still ONE process.
+ *
+ * Close paths with or without `/api/v1` (reference §1.8, §5.8): learnt once per connection from the
+ * first proxy 404 that is not Close's own "does not exist", kept in a BasePathStore.
  *
  * Argv convention (reference §1.0): positionals first, `--flag=value`, boolean flags last.
  */
+import {existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {delimiter, dirname, join} from 'node:path'
+
 import type {CallOptions, MembraneGateway} from './gateway.js'
 import type {
   ConnectionRequestStatus,
@@ -18,8 +33,9 @@ import type {
   ProxyResponse,
 } from './types.js'
 
-import {AuthError, RemoteError, UsageError} from '../errors.js'
-import {badOutputError, classifyOutcome, isObject, isWrappedResponse, wrappedBody} from './errors.js'
+import {AuthError, CliError, NotFoundError, RemoteError, UsageError} from '../errors.js'
+import {findList, isObject, proxyAnswer, runOutput, shapeError} from './envelopes.js'
+import {badOutputError, classifyOutcome} from './failures.js'
 import {findUrl, stripAnsi} from './parse-output.js'
 
 type Obj = Record<string, unknown>
@@ -50,10 +66,16 @@ function positional(value: string, what: string): string {
 /** A list page in any envelope: bare array, `{items}`, `{data}`, `{records}`; plus its `cursor`. */
 export function listEnvelope(value: unknown): {cursor?: string; items: unknown[]} {
   if (Array.isArray(value)) return {items: value}
-  if (!isObject(value)) return {items: []}
-  const list = [value.items, value.data, value.records, value.results].find((candidate) => Array.isArray(candidate))
-  const cursor = str(value.cursor) ?? str(value.nextCursor) ?? str(value.next_cursor)
-  return {cursor, items: (list as undefined | unknown[]) ?? []}
+  const list = findList(value)
+  if (!list) return {items: []}
+  return list.cursor ? {cursor: list.cursor, items: list.items} : {cursor: undefined, items: list.items}
+}
+
+/** A Membrane list page, or `bad_output` (a cut-off or foreign answer is never an empty list). */
+function strictList(value: unknown): {cursor?: string; items: unknown[]} {
+  const list = findList(value)
+  if (!list) throw shapeError('a list', value)
+  return {cursor: list.cursor, items: list.items}
 }
 
 /** A connection object from `connection list/get`, with `id` and `name` always set. */
@@ -62,17 +84,6 @@ function toConnection(value: Obj, fallbackId?: string): MembraneConnection {
   const integration = isObject(value.integration) ? value.integration : undefined
   const name = str(value.name) ?? str(integration?.name) ?? str(value.key) ?? id
   return {...value, id, name}
-}
-
-function headersOf(value: unknown): Record<string, string> {
-  const headers: Record<string, string> = {}
-  if (!isObject(value)) return headers
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined || item === null) continue
-    headers[key.toLowerCase()] = Array.isArray(item) ? item.map(String).join(', ') : String(item)
-  }
-
-  return headers
 }
 
 /** Whether a status object says the user is logged in. */
@@ -114,8 +125,230 @@ function connectResult(raw: unknown, fallbackId?: string): ConnectResult {
   }
 }
 
+/** Which commands a binary speaks for running actions and for the proxy. */
+export type Dialect = 'A' | 'B'
+
+/** What is known about the installed binary (cached per binary; see CapabilityStore). */
+export interface Capabilities {
+  /** `A` (`action run`/`request`), `B` (`act`), `A+B` (both listed), `unknown` (not learnt yet). */
+  generation: 'A' | 'A+B' | 'B' | 'unknown'
+  /** Dialect for the proxy: `request` (A) or `act --api` (B). */
+  proxy?: Dialect
+  /** Dialect for running an action: `action run` (A) or `act --id` (B). */
+  run?: Dialect
+  /** How it was learnt: `help` (`membrane --help`), `answer` (an unknown-command answer), `cache`. */
+  source?: 'answer' | 'cache' | 'help'
+}
+
+/** Where capabilities are kept between runs, by binary key (a port: a file under the cache dir, or memory). */
+export interface CapabilityStore {
+  get(key: string): Capabilities | undefined
+  set(key: string, value: Capabilities): void
+}
+
+/** Where each connection's Close base path (`''` or `/api/v1`) is kept (beside the action IDs). */
+export interface BasePathStore {
+  get(connectionId: string): string | undefined
+  set(connectionId: string, base: string): void
+}
+
+export interface ClientOptions {
+  basePaths?: BasePathStore
+  capabilities?: CapabilityStore
+}
+
+/** A store that lives as long as the process (the default; tests). */
+export function memoryStore<T>(): {get(key: string): T | undefined; set(key: string, value: T): void} {
+  const map = new Map<string, T>()
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      map.set(key, value)
+    },
+  }
+}
+
+/**
+ * A CapabilityStore in one small JSON file (e.g. `<cacheDir>/membrane-capabilities.json`), written
+ * atomically (temp file + rename, mode 0600). A missing or unreadable file is an empty cache.
+ */
+export function fileCapabilityStore(file: string): CapabilityStore {
+  const read = (): Record<string, Capabilities> => {
+    try {
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      return isObject(value) ? (value as Record<string, Capabilities>) : {}
+    } catch {
+      return {}
+    }
+  }
+
+  return {
+    get(key) {
+      const entry = read()[key]
+      return isObject(entry) && typeof entry.generation === 'string' ? entry : undefined
+    },
+    set(key, value) {
+      try {
+        mkdirSync(dirname(file), {recursive: true})
+        const temp = `${file}.${process.pid}.tmp`
+        writeFileSync(temp, `${JSON.stringify({...read(), [key]: value}, null, 2)}\n`, {mode: 0o600})
+        renameSync(temp, file)
+      } catch {
+        // A cache that cannot be written costs one detection next run, nothing more.
+      }
+    },
+  }
+}
+
+/**
+ * The key capabilities are cached under: the binary's resolved path with its size and mtime (a new
+ * version replaces the file), so no process is needed to know the cache is still right.
+ */
+export function binaryKey(binPath: string, binArgs: readonly string[] = [], env = process.env): string {
+  let file = binPath
+  if (!binPath.includes('/') && !binPath.includes('\\')) {
+    for (const dir of (env.PATH ?? '').split(delimiter)) {
+      if (dir && existsSync(join(dir, binPath))) {
+        file = join(dir, binPath)
+        break
+      }
+    }
+  }
+
+  let stamp = ''
+  try {
+    const stat = statSync(realpathSync(file))
+    stamp = `:${stat.size}:${Math.round(stat.mtimeMs)}`
+  } catch {
+    // not there (yet): keyed by name only
+  }
+
+  return [file, ...binArgs].join(' ') + stamp
+}
+
+/** Command names `membrane --help` lists (tokens; `connection-request` stays whole). */
+export function helpCapabilities(help: string): Capabilities {
+  const tokens = new Set(stripAnsi(help).split(/[\s,:|()[\]<>]+/))
+  const hasAct = tokens.has('act')
+  const hasRequest = tokens.has('request')
+  if (hasAct && !hasRequest) return {generation: 'B', proxy: 'B', run: 'B', source: 'help'}
+  if (hasRequest) return {generation: hasAct ? 'A+B' : 'A', proxy: 'A', run: 'A', source: 'help'}
+  return {generation: 'unknown', source: 'help'}
+}
+
+function generationOf(run?: Dialect, proxy?: Dialect): Capabilities['generation'] {
+  if (!run && !proxy) return 'unknown'
+  if ((run ?? proxy) === (proxy ?? run)) return (run ?? proxy)!
+  return 'A+B'
+}
+
+/** `act --api` query: repeated keys become arrays. */
+function queryObject(query: ReadonlyArray<[string, string]>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [key, value] of query) {
+    const had = out[key]
+    out[key] = had === undefined ? value : [had, value].flat()
+  }
+
+  return out
+}
+
+/**
+ * The Membrane argv for one proxy request, in either dialect (the one function `raw --dry-run`
+ * prints and the client runs). `path` is sent as given (with the connection's base path, if any,
+ * already in front). A: `request CONN PATH --method=M --query=k=v… --header=K: V… --data=BODY`
+ * (no `--json`: there it means "send a JSON body"); B: `act --connectionId=CONN --api=SPEC --json`.
+ */
+export function proxyArgv(dialect: Dialect, connectionId: string, request: ProxyRequest): string[] {
+  const method = request.method.toUpperCase()
+  const headers = {...request.headers}
+  const hasBody = request.body !== undefined
+  if (hasBody && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = 'application/json'
+  }
+
+  const connection = positional(connectionId, 'connection ID')
+  if (dialect === 'B') {
+    const spec = {
+      method,
+      path: request.path,
+      ...(request.query && request.query.length > 0 ? {query: queryObject(request.query)} : {}),
+      ...(Object.keys(headers).length > 0 ? {headers} : {}),
+      ...(hasBody ? {body: request.body} : {}),
+    }
+    return ['act', `--connectionId=${connection}`, `--api=${JSON.stringify(spec)}`, '--json']
+  }
+
+  const args = ['request', connection, request.path, `--method=${method}`]
+  for (const [key, value] of request.query ?? []) args.push(`--query=${key}=${value}`)
+  for (const [key, value] of Object.entries(headers)) args.push(`--header=${key}: ${value}`)
+  if (hasBody) args.push(`--data=${typeof request.body === 'string' ? request.body : JSON.stringify(request.body)}`)
+  return args
+}
+
+/** The Membrane argv that runs one action by ID, in either dialect. */
+export function runArgv(dialect: Dialect, actionId: string, connectionId: string, input: unknown): string[] {
+  const id = positional(actionId, 'action ID')
+  const connection = `--connectionId=${positional(connectionId, 'connection ID')}`
+  const json = `--input=${JSON.stringify(input ?? {})}`
+  return dialect === 'B'
+    ? ['act', `--id=${id}`, connection, json, '--json']
+    : ['action', 'run', id, connection, json, '--json']
+}
+
+const UPDATE_HINT =
+  'Install the current Membrane CLI with `npm install -g @membranehq/cli@latest` (or point CLOSE_MEMBRANE_BIN at it); `close status` shows what is installed.'
+
+function isUnsupported(error: unknown): boolean {
+  return error instanceof CliError && error.code === 'membrane_unsupported'
+}
+
+/** Neither dialect worked: say exactly that (the binary is older than both, or not @membranehq/cli). */
+function neitherDialect(what: 'proxy' | 'run'): RemoteError {
+  const commands =
+    what === 'run'
+      ? '`action run` (generation A) nor `act --id` (generation B)'
+      : '`request` (generation A) nor `act --api` (generation B)'
+  return new RemoteError(`This Membrane CLI knows neither ${commands}.`, {
+    code: 'membrane_unsupported',
+    hint: UPDATE_HINT,
+  })
+}
+
+/** A Close 404 that is Close's own "no such object" (not a routing 404 from a wrong base path). */
+function isCloseObjectMissing(error: NotFoundError): boolean {
+  const body = error.details?.body
+  const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body)
+  return /does not exist|matching query|not found: (?:lead|contact|opportunit|task|activit|user)/i.test(text)
+}
+
+const API_V1 = '/api/v1'
+
 export class MembraneClient {
-  constructor(readonly gateway: MembraneGateway) {}
+  private readonly basePaths: BasePathStore
+  private known?: Capabilities
+  private readonly store: CapabilityStore
+
+  constructor(
+    readonly gateway: MembraneGateway,
+    options: ClientOptions = {},
+  ) {
+    this.basePaths = options.basePaths ?? memoryStore<string>()
+    this.store = options.capabilities ?? memoryStore<Capabilities>()
+  }
+
+  /**
+   * What the installed binary speaks (`close status`): from the cache, else from `membrane --help`
+   * (one process), then cached. Never throws for a binary that cannot say: `generation: unknown`.
+   */
+  async capabilities(): Promise<Capabilities> {
+    const cached = this.cached()
+    if (cached && cached.generation !== 'unknown') return cached
+    const help = await this.gateway.text(['--help'])
+    const found = helpCapabilities(`${help.stdout}\n${help.stderr}`)
+    if (found.generation !== 'unknown') this.remember(found)
+    return found
+  }
 
   /**
    * `membrane connect --connectorId=ID --non-interactive --json` (or `--connectionId=ID` to
@@ -161,6 +394,19 @@ export class MembraneClient {
       ...(connectionId ? {connectionId} : {}),
       ...(error === undefined || error === null ? {} : {error}),
     }
+  }
+
+  /**
+   * One real read through the proxy (GET /me/, the current Close user), so `close status` never
+   * reports healthy when data calls would fail: throws the same typed errors data commands meet.
+   */
+  async healthRead(connectionId: string): Promise<Record<string, unknown>> {
+    const response = await this.request(connectionId, {method: 'GET', path: '/me/'}, {retry: true})
+    if (!isObject(response.body) || typeof response.body.id !== 'string') {
+      throw shapeError('the current Close user (GET /me/)', response.body)
+    }
+
+    return response.body
   }
 
   /**
@@ -219,12 +465,23 @@ export class MembraneClient {
     await this.gateway.run(['logout'])
   }
 
+  /** The argv a proxy request would be sent with now (dialect and base path as cached): for `raw --dry-run`. */
+  proxyArgs(connectionId: string, request: ProxyRequest): string[] {
+    return proxyArgv(this.cached()?.proxy ?? 'A', connectionId, {
+      ...request,
+      path: this.withBase(connectionId, request.path),
+    })
+  }
+
   /**
-   * `membrane request CONNECTION_ID PATH --method=M --query=k=v … --header=K: V … --data=JSON`
-   * (plus `--header=Content-Type: application/json` with a body; no `--json`, which means "send a
-   * JSON body" there). A string body is sent verbatim, anything else JSON-encoded. A wrapped
-   * `{status, headers, data|body}` is unwrapped; a bare body is status 200. Close failures throw the
-   * gateway's typed errors with `details: {status, body}`.
+   * One Close REST call through the proxy, in the binary's dialect (proxyArgv), with the
+   * connection's base path in front. A wrapped `{status, headers, data|body}` (body an object or a
+   * JSON string) is unwrapped; a bare body is status 200; a non-JSON body stays text. Close failures
+   * throw the gateway's typed errors with `details: {status, body}`.
+   *
+   * The first 404 on a connection whose base path is not known yet, when it is not Close's own "does
+   * not exist", is checked with GET /me/ without and with `/api/v1`; only when `/api/v1` answers is the
+   * request sent again there (a routing 404 ran nothing). The base path found is cached per connection.
    */
   async request(connectionId: string, request: ProxyRequest, options: CallOptions = {}): Promise<ProxyResponse> {
     if (!request.path.startsWith('/')) {
@@ -233,45 +490,60 @@ export class MembraneClient {
       })
     }
 
-    const args = [
-      'request',
-      positional(connectionId, 'connection ID'),
-      request.path,
-      `--method=${request.method.toUpperCase()}`,
-    ]
-    for (const [key, value] of request.query ?? []) args.push(`--query=${key}=${value}`)
-    const headers = Object.entries(request.headers ?? {})
-    for (const [key, value] of headers) args.push(`--header=${key}: ${value}`)
-    if (request.body !== undefined) {
-      if (!headers.some(([key]) => key.toLowerCase() === 'content-type')) {
-        args.push('--header=Content-Type: application/json')
+    const known = this.basePaths.get(connectionId)
+    const send = (path: string, sent: ProxyRequest = request, sendOptions: CallOptions = options) =>
+      this.inDialect('proxy', async (dialect) =>
+        proxyAnswer(
+          await this.gateway.json(proxyArgv(dialect, connectionId, {...sent, path}), {...sendOptions, proxy: true}),
+        ),
+      )
+    if (known !== undefined || request.path.startsWith('/api/')) return send(`${known ?? ''}${request.path}`)
+    try {
+      const answer = await send(request.path)
+      this.basePaths.set(connectionId, '')
+      return answer
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error
+      if (isCloseObjectMissing(error)) {
+        this.basePaths.set(connectionId, '')
+        throw error
       }
 
-      args.push(`--data=${typeof request.body === 'string' ? request.body : JSON.stringify(request.body)}`)
-    }
+      // A 404 that is not Close's "does not exist": probe GET /me/ (a cheap read, never the write
+      // again) without and with /api/v1; only when /api/v1 is the answer is the request sent again.
+      const me: ProxyRequest = {method: 'GET', path: '/me/'}
+      const isMe = request.method.toUpperCase() === 'GET' && request.path === '/me/' && !request.query?.length
+      if (!isMe) {
+        try {
+          await send('/me/', me, {retry: false})
+          this.basePaths.set(connectionId, '')
+          throw error
+        } catch (probeError) {
+          if (probeError === error || !(probeError instanceof NotFoundError)) throw error
+        }
+      }
 
-    const value = await this.gateway.json(args, {...options, proxy: true})
-    if (isWrappedResponse(value)) {
-      return {body: wrappedBody(value), headers: headersOf(value.headers), status: value.status}
-    }
+      let probed: ProxyResponse
+      try {
+        probed = await send(`${API_V1}/me/`, me, isMe ? options : {retry: false})
+      } catch (probeError) {
+        if (isMe && !(probeError instanceof NotFoundError)) throw probeError
+        throw error
+      }
 
-    return {body: value, headers: {}, status: 200}
+      this.basePaths.set(connectionId, API_V1)
+      return isMe ? probed : send(`${API_V1}${request.path}`)
+    }
   }
 
-  /** `membrane action run ACTION_ID --connectionId=ID --input=JSON --json` → the `output` field (or the whole value). */
+  /**
+   * Run an action by ID, in the binary's dialect (runArgv): `action run` (A) or `act --id` (B).
+   * Returns the `output` field (or the whole value when there is none).
+   */
   async runAction(actionId: string, connectionId: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
-    const value = await this.gateway.json(
-      [
-        'action',
-        'run',
-        positional(actionId, 'action ID'),
-        `--connectionId=${positional(connectionId, 'connection ID')}`,
-        `--input=${JSON.stringify(input ?? {})}`,
-        '--json',
-      ],
-      options,
+    return this.inDialect('run', async (dialect) =>
+      runOutput(await this.gateway.json(runArgv(dialect, actionId, connectionId, input), options)),
     )
-    return isObject(value) && 'output' in value ? value.output : value
   }
 
   /** `membrane search QUERY --elementType=TYPE --json` → items (`{elementType, element}`; bare elements are wrapped). */
@@ -341,6 +613,42 @@ export class MembraneClient {
     }
   }
 
+  private cached(): Capabilities | undefined {
+    if (this.known) return this.known
+    const {binArgs, binPath} = this.gateway.options
+    const stored = this.store.get(binaryKey(binPath, binArgs))
+    if (stored) this.known = {...stored, source: 'cache'}
+    return this.known
+  }
+
+  /**
+   * Run `call` in the cached dialect for `what` (A when nothing is known); when the binary answers
+   * that it does not know the command, run it once in the other dialect and cache whichever worked.
+   */
+  private async inDialect<T>(what: 'proxy' | 'run', call: (dialect: Dialect) => Promise<T>): Promise<T> {
+    const cached = this.cached()?.[what]
+    const first: Dialect = cached ?? 'A'
+    try {
+      const result = await call(first)
+      if (!cached) this.remember({source: 'answer', [what]: first})
+      return result
+    } catch (error) {
+      if (!isUnsupported(error)) throw error
+    }
+
+    const other: Dialect = first === 'A' ? 'B' : 'A'
+    let result: T
+    try {
+      result = await call(other)
+    } catch (error) {
+      if (isUnsupported(error)) throw neitherDialect(what)
+      throw error
+    }
+
+    this.remember({source: 'answer', [what]: other})
+    return result
+  }
+
   /** Every item of a list command, following `cursor` when asked. `--json` goes last. */
   private async listAll(baseArgs: string[], follow: boolean): Promise<unknown[]> {
     const items: unknown[] = []
@@ -349,7 +657,7 @@ export class MembraneClient {
     for (let page = 0; page < MAX_PAGES; page++) {
       const args = [...baseArgs, ...(cursor ? [`--cursor=${cursor}`] : []), '--json']
 
-      const envelope = listEnvelope(await this.gateway.json(args, READ))
+      const envelope = strictList(await this.gateway.json(args, READ))
       items.push(...envelope.items)
       if (!follow || !envelope.cursor || seen.has(envelope.cursor) || envelope.items.length === 0) break
       seen.add(envelope.cursor)
@@ -357,5 +665,21 @@ export class MembraneClient {
     }
 
     return items
+  }
+
+  private remember(found: Partial<Capabilities>): void {
+    const run = found.run ?? this.known?.run
+    const proxy = found.proxy ?? this.known?.proxy
+    const next: Capabilities = {generation: generationOf(run, proxy), source: found.source ?? 'answer'}
+    if (run) next.run = run
+    if (proxy) next.proxy = proxy
+    this.known = next
+    const {binArgs, binPath} = this.gateway.options
+    this.store.set(binaryKey(binPath, binArgs), next)
+  }
+
+  private withBase(connectionId: string, path: string): string {
+    const base = path.startsWith('/api/') ? '' : (this.basePaths.get(connectionId) ?? '')
+    return `${base}${path}`
   }
 }

@@ -4,10 +4,13 @@
  * in stdout even with notices around it; turns every failure into a typed error (./errors.ts);
  * retries reads with backoff.
  */
-import {type CliError, InterruptedError, RateLimitError} from '../errors.js'
-import {backoffMs, badOutputError, classifyOutcome, type Failure, missingBinaryError, timeoutError} from './errors.js'
-import {type Extracted, extractJson, stripAnsi} from './parse-output.js'
+import {type CliError, InterruptedError, NotFoundError, RateLimitError, RemoteError, UsageError} from '../errors.js'
+import {backoffMs, badOutputError, classifyOutcome, type Failure, missingBinaryError, timeoutError} from './failures.js'
+import {type Extracted, extractJson, MAX_JSON_DEPTH, stripAnsi} from './parse-output.js'
+import {redact, redactArgs} from './redact.js'
 import {type Child, type ChildSpec, startProcess, tuneHeapForPaging} from './spawn.js'
+
+export {redactArgs} from './redact.js'
 
 export interface GatewayOptions {
   /** Extra argv placed before the caller's (unused for the real binary). */
@@ -22,6 +25,11 @@ export interface GatewayOptions {
   killGraceMs?: number
   /** How many times a retryable call is retried on 429/5xx. Default 4. */
   maxRetries?: number
+  /**
+   * Told before each wait between attempts (a rate-limit or 5xx backoff), so a TTY can show a
+   * countdown; `reason` is the failure's message.
+   */
+  onWait?: (ms: number, reason: string) => void
   /** Aborted on Ctrl-C: the child is killed and the call rejects with InterruptedError. */
   signal?: AbortSignal
   /** Sleep used between retries (stubbed in tests). */
@@ -32,7 +40,20 @@ export interface GatewayOptions {
   timeoutMs: number
 }
 
+/** What a write changes, for the message when its outcome is unknown (a 5xx, a timeout, an interrupt). */
+export interface WriteIntent {
+  /** The command that shows whether it happened, e.g. `close leads list --query "Acme"`. */
+  check: string
+  /** What may have happened, e.g. `the lead may have been created`. */
+  effect: string
+}
+
 export interface CallOptions {
+  /**
+   * A retried call answered 404: the first attempt went through (a delete whose answer was lost),
+   * so the call succeeded with a null body.
+   */
+  goneIsDone?: boolean
   /**
    * stdout is Close's response (`membrane request`): a wrapped `{status, headers, data|body}` with
    * status ≥ 400, or a raw body with `HTTP <status>` on stderr, is a Close failure; an empty stdout
@@ -49,6 +70,8 @@ export interface CallOptions {
    */
   until?: RegExp
   untilGraceMs?: number
+  /** A write whose outcome may be unknown: a 5xx, a timeout or an interrupt says so and how to check. */
+  write?: WriteIntent
 }
 
 export interface TextResult {
@@ -61,31 +84,6 @@ export interface TextResult {
 /** A finished call that did not fail: its output and the JSON value found in stdout, if any. */
 export interface RunResult extends TextResult {
   json: Extracted
-}
-
-/** Redact what may hold user data or secrets in a debug line: input values, bodies, the login code, auth headers. */
-export function redactArgs(args: readonly string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    const inline = /^(--input|--data|-d|--rawData|--meta)=/.exec(arg)
-    if (inline) {
-      out.push(`${inline[1]}=<redacted>`)
-    } else if (['--data', '--input', '--meta', '--rawData', '-d'].includes(arg) && i + 1 < args.length) {
-      out.push(arg, '<redacted>')
-      i++
-    } else if (/^-d./.test(arg)) {
-      out.push('-d<redacted>')
-    } else if (/^(--header|-H)=(authorization|cookie|x-api-key|api-key)\s*:/i.test(arg)) {
-      out.push(`${arg.slice(0, arg.indexOf(':') + 1)} <redacted>`)
-    } else if (args[0] === 'login' && args[1] === 'complete' && i === 2) {
-      out.push('<redacted>')
-    } else {
-      out.push(arg)
-    }
-  }
-
-  return out
 }
 
 function quote(arg: string): string {
@@ -128,8 +126,9 @@ export class MembraneGateway {
   async json(args: string[], options: CallOptions = {}): Promise<unknown> {
     const result = await this.run(args, options)
     if (result.json.found) return result.json.value
+    if (result.json.problem) throw incompleteOutputError(result.json.problem, result.stdout)
     if (options.proxy && stripAnsi(result.stdout).trim() === '') return null
-    throw badOutputError(result.stdout, result.stderr)
+    throw scrub(badOutputError(result.stdout, result.stderr))
   }
 
   /**
@@ -139,21 +138,37 @@ export class MembraneGateway {
   async run(args: string[], options: CallOptions = {}): Promise<RunResult> {
     const maxRetries = options.retry ? (this.options.maxRetries ?? 4) : 0
     for (let attempt = 0; ; attempt++) {
-      const result = await this.spawn(args, options)
+      const result = await this.attempt(args, options)
       const json = extractJson(result.stdout)
       const failure = classifyOutcome({...result, args, json, proxy: options.proxy})
       if (!failure) return {...result, json}
-      const wait = this.retryDelay(failure, attempt, maxRetries)
-      if (wait === undefined) throw this.finalError(failure, attempt)
-      this.options.debug?.(`retry ${attempt + 1}/${maxRetries} after ${wait} ms`)
+      if (attempt > 0 && options.goneIsDone && failure.error instanceof NotFoundError) {
+        this.options.debug?.('answered 404 after a retry: the earlier attempt went through')
+        return {...result, json: {found: true, value: null}}
+      }
 
+      const wait = this.retryDelay(failure, attempt, maxRetries)
+      if (wait === undefined) throw scrub(uncertain(this.finalError(failure, attempt), options.write, failure))
+      this.options.debug?.(`retry ${attempt + 1}/${maxRetries} after ${wait} ms`)
+      this.options.onWait?.(wait, failure.error.message)
       await this.sleep(wait)
     }
   }
 
   /** Run membrane and return its raw output without interpreting it (login URL capture, --version). */
   async text(args: string[], options: CallOptions = {}): Promise<TextResult> {
-    return this.spawn(args, options)
+    return this.attempt(args, options)
+  }
+
+  /** One spawn, with a write's uncertain outcome (timeout, interrupt) named and secrets scrubbed. */
+  private async attempt(args: string[], options: CallOptions): Promise<TextResult> {
+    try {
+      return await this.spawn(args, options)
+    } catch (error) {
+      if (error instanceof RemoteError || error instanceof InterruptedError)
+        throw scrub(uncertain(error, options.write))
+      throw error
+    }
   }
 
   private finalError(failure: Failure, attempt: number): CliError {
@@ -179,9 +194,11 @@ export class MembraneGateway {
     const {durationMs, exitCode, stderr, stdout} = finished
     const log = (outcome: string): void =>
       this.options.debug?.(
-        `membrane ${redactArgs(args)
-          .map((arg) => quote(arg))
-          .join(' ')} → ${outcome} in ${durationMs} ms`,
+        redact(
+          `membrane ${redactArgs(args)
+            .map((arg) => quote(arg))
+            .join(' ')} → ${outcome} in ${durationMs} ms`,
+        ),
       )
 
     if (finished.code === 'ENOENT' || finished.code === 'EACCES') {
@@ -236,13 +253,16 @@ export class MembraneGateway {
     const {binArgs = [], binPath, signal} = this.options
     if (signal?.aborted) throw new InterruptedError()
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs
+    const env = {...this.options.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1'}
+    checkArgvSize([binPath, ...binArgs, ...args], env)
     const spec: ChildSpec = {
       args: [...binArgs, ...args],
-      env: {...this.options.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1'},
+      env,
       file: binPath,
       killGraceMs: this.options.killGraceMs ?? 2000,
       signal,
       timeoutMs: Math.max(timeoutMs, 0),
+      ...(options.write ? {write: true} : {}),
     }
     await tuneHeapForPaging()
     const child = await startProcess(spec, this.options.spawner)
@@ -274,3 +294,129 @@ export class MembraneGateway {
   }
 }
 
+/** Linux's MAX_ARG_STRLEN: one argv or environment string, NUL included (32 pages of 4 KiB). */
+export const MAX_ARG_BYTES = 128 * 1024
+/** What argv + environment may total before execve refuses (ARG_MAX on Linux with an 8 MiB stack; macOS: 1 MiB). */
+export const MAX_ARGV_TOTAL_BYTES = process.platform === 'darwin' ? 1024 * 1024 : 2 * 1024 * 1024
+
+function kib(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KiB`
+}
+
+/** The flag an argument belongs to (`--input`, `--data`, `--api`…), for messages. */
+function flagOf(arg: string): string {
+  return /^(--?[\w-]+)=/.exec(arg)?.[1] ?? 'an argument'
+}
+
+/**
+ * Exit 2 before spawning when the OS would refuse the argv (design §10): one argument over
+ * MAX_ARG_STRLEN, or argv + environment over ARG_MAX. Never "membrane was unable to start".
+ */
+export function checkArgvSize(argv: readonly string[], env: Record<string, string | undefined>): void {
+  let total = 0
+  for (const arg of argv) {
+    const bytes = Buffer.byteLength(arg) + 1
+    total += bytes + 8
+    if (bytes > MAX_ARG_BYTES) {
+      throw new UsageError(
+        `The input is too large for one Membrane call: ${flagOf(arg)} would be ${kib(bytes)}, more than the ${kib(MAX_ARG_BYTES)} the operating system allows in one argument (MAX_ARG_STRLEN).`,
+        {
+          code: 'input_too_large',
+          details: {bytes, flag: flagOf(arg), limitBytes: MAX_ARG_BYTES},
+          hint: 'Shorten the text (for example split a long note in two), or send less per call.',
+        },
+      )
+    }
+  }
+
+  for (const [name, value] of Object.entries({...process.env, ...env})) {
+    if (value !== undefined) total += Buffer.byteLength(name) + Buffer.byteLength(value) + 2 + 8
+  }
+
+  if (total > MAX_ARGV_TOTAL_BYTES) {
+    throw new UsageError(
+      `The input is too large for one Membrane call: arguments and environment would be ${kib(total)}, more than the ${kib(MAX_ARGV_TOTAL_BYTES)} the operating system allows (ARG_MAX).`,
+      {
+        code: 'input_too_large',
+        details: {bytes: total, limitBytes: MAX_ARGV_TOTAL_BYTES},
+        hint: 'Send less per call, or unset large environment variables.',
+      },
+    )
+  }
+}
+
+/** Exit 3 `bad_output` for a document that was cut off or nests too deep: nothing reaches stdout. */
+export function incompleteOutputError(problem: 'too_deep' | 'truncated', stdout: string): RemoteError {
+  const bytes = Buffer.byteLength(stdout)
+  const message =
+    problem === 'truncated'
+      ? `Membrane's answer was cut off: the JSON document it printed (${bytes} bytes) never ends.`
+      : `Membrane's answer nests deeper than ${MAX_JSON_DEPTH} levels; it is not read.`
+  return new RemoteError(message, {
+    code: 'bad_output',
+    details: {problem, stdoutBytes: bytes},
+    hint: 'Nothing was printed. Try again; if it persists, update the Membrane CLI or run with --debug.',
+  })
+}
+
+/** Secrets out of a failure's message and details (design §10), kept as the same typed error. */
+function scrub<E extends CliError>(error: E): E {
+  const message = redact(error.message)
+  if (message !== error.message) error.message = message
+  if (error.details) {
+    const details = redact(error.details)
+    Object.defineProperty(error, 'details', {configurable: true, enumerable: true, value: details, writable: false})
+  }
+
+  return error
+}
+
+/**
+ * A write whose outcome is unknown (5xx after it was sent, timeout, interrupt) says the change may
+ * have happened and how to check, instead of "try again" (a retried create would duplicate it).
+ */
+function uncertain<E extends CliError>(error: E, write: undefined | WriteIntent, failure?: Failure): E {
+  if (!write) return error
+  const unknown =
+    error instanceof InterruptedError ||
+    error.code === 'timeout' ||
+    (error.code === 'membrane_failed' && /was killed by|stopped:/.test(error.message)) ||
+    (failure?.retryable === true && !(error instanceof RateLimitError))
+  if (!unknown) return error
+  error.message = `${error.message.replace(/\.$/, '')}; ${write.effect}.`
+  Object.defineProperty(error, 'hint', {
+    configurable: true,
+    enumerable: true,
+    value: `Check with \`${write.check}\` before trying again.`,
+    writable: false,
+  })
+  Object.defineProperty(error, 'details', {
+    configurable: true,
+    enumerable: true,
+    value: {...error.details, mayHaveSucceeded: true},
+    writable: false,
+  })
+  return error
+}
+
+/** Default and bounds of CLOSE_MEMBRANE_TIMEOUT_MS (design §3): 1 ms … 24 h; node timers overflow past 2^31 ms. */
+export const DEFAULT_TIMEOUT_MS = 60_000
+export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000
+
+/**
+ * CLOSE_MEMBRANE_TIMEOUT_MS → milliseconds: unset or empty → 60000; a whole number from 1 to
+ * 86400000 → itself; anything else (`abc`, `0`, `-5`, `1.5`, `3000000000`) → exit 2 naming it.
+ */
+export function parseTimeoutMs(text?: string, name = 'CLOSE_MEMBRANE_TIMEOUT_MS'): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_TIMEOUT_MS
+  const value = Number(text.trim())
+  if (/^\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value >= 1 && value <= MAX_TIMEOUT_MS) return value
+  throw new UsageError(
+    `${name} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (24 h), not ${JSON.stringify(text)}.`,
+    {
+      code: 'invalid_env',
+      details: {variable: name},
+      hint: `Set ${name} to e.g. 60000 (one minute), or unset it.`,
+    },
+  )
+}

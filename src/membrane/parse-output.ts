@@ -3,7 +3,15 @@
  * update notices, DEPRECATED warnings or spinner frames before and after the JSON.
  */
 
-export type Extracted = {found: false} | {found: true; value: unknown}
+/**
+ * What stdout held: a complete JSON document, or none, with why when it matters: `truncated` when a
+ * document starts but never ends (the tail of a pipe was lost), `too_deep` when it nests deeper than
+ * MAX_JSON_DEPTH (never parsed: deep values overflow the stack of whatever walks them).
+ */
+export type Extracted = {found: false; problem?: 'too_deep' | 'truncated'} | {found: true; value: unknown}
+
+/** Deepest nesting of arrays and objects accepted from Membrane. */
+export const MAX_JSON_DEPTH = 256
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters by definition
 const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g
@@ -23,7 +31,7 @@ function tryParse(text: string): Extracted {
 
 /**
  * Index just past the bracket that closes the `{` or `[` at `start`, respecting strings and
- * escapes; -1 when it is never closed.
+ * escapes; -1 when it is never closed; -2 when it nests deeper than MAX_JSON_DEPTH.
  */
 function balancedEnd(text: string, start: number): number {
   let depth = 0
@@ -45,6 +53,7 @@ function balancedEnd(text: string, start: number): number {
       case '[':
       case '{': {
         depth++
+        if (depth > MAX_JSON_DEPTH) return -2
         break
       }
 
@@ -63,38 +72,58 @@ function balancedEnd(text: string, start: number): number {
   return -1
 }
 
+/** Where a `{` or `[` is the first non-blank character of its line. */
+function atLineStart(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    if (text[i] === '\n') return true
+    if (text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') return false
+  }
+
+  return true
+}
+
 /**
- * The JSON value in `raw`: the whole text if it parses; else the last complete top-level `{…}` or
- * `[…]` value that parses; else the text from the first `{`/`[` through the end.
+ * The JSON document in `raw` (reference/membrane-cli.md §5.4). Only a COMPLETE document counts:
+ * candidates are brackets that open a line (plus the first bracket of the text), a candidate that
+ * closes and parses is a document (the last one wins: progress lines may come first), one that
+ * closes but does not parse is noise (`[WARN] …`), and one that opens a line and never closes means
+ * the document was cut off: `{found: false, problem: 'truncated'}`, never an inner object of it.
+ * A text that is one JSON scalar (`true`, `null`) counts too.
  */
 export function extractJson(raw: string): Extracted {
   const text = stripAnsi(raw).trim()
   if (text === '') return {found: false}
-  const whole = tryParse(text)
-  if (whole.found) return whole
+  if (!/^[[{]/.test(text)) {
+    const scalar = tryParse(text)
+    if (scalar.found) return scalar
+  }
 
   let last: Extracted = {found: false}
-  let i = 0
+  let unclosed = false
+  const first = text.search(/[[{]/)
+  let i = first === -1 ? text.length : first
   while (i < text.length) {
     const char = text[i]
-    if (char !== '{' && char !== '[') {
+    if ((char !== '{' && char !== '[') || (i !== first && !atLineStart(text, i))) {
       i++
       continue
     }
 
     const end = balancedEnd(text, i)
-    const candidate = end === -1 ? {found: false as const} : tryParse(text.slice(i, end))
-    if (candidate.found) {
-      last = candidate
-      i = end
-    } else {
+    if (end === -2) return {found: false, problem: 'too_deep'}
+    if (end === -1) {
+      if (atLineStart(text, i)) return {found: false, problem: 'truncated'}
+      unclosed = true
       i++
+      continue
     }
+
+    const candidate = tryParse(text.slice(i, end))
+    if (candidate.found) last = candidate
+    i = end
   }
 
-  if (last.found) return last
-  const first = text.search(/[[{]/)
-  return first === -1 ? {found: false} : tryParse(text.slice(first))
+  return !last.found && unclosed ? {found: false, problem: 'truncated'} : last
 }
 
 /** The first http(s) URL in `text`, without trailing punctuation or quotes. */

@@ -40,11 +40,43 @@ export function setSpawner(spawner: Spawner | undefined): Spawner | undefined {
   return previous
 }
 
+/** Children started and not yet finished, whichever spawner started them. */
+const running = new Map<Child, ChildSpec>()
+
 /** Start one child with the spawner in force. */
 export async function startProcess(spec: ChildSpec, kind?: 'execa' | 'node'): Promise<Child> {
-  if (override) return override(spec)
   const spawner = kind ?? (process.platform === 'win32' ? 'execa' : 'node')
-  return spawner === 'execa' ? startWithExeca(spec) : startChild(spec)
+  const child = override
+    ? await override(spec)
+    : spawner === 'execa'
+      ? await startWithExeca(spec)
+      : await startChild(spec)
+  running.set(child, spec)
+  child.finished.then(
+    () => running.delete(child),
+    () => running.delete(child),
+  )
+  return child
+}
+
+/** Whether a running child is a write (its outcome is unknown if it is stopped now). */
+export function writeInFlight(): boolean {
+  return [...running.values()].some((spec) => spec.write)
+}
+
+/**
+ * Stop every running child (SIGTERM, then SIGKILL after its grace period; `force`: SIGKILL now) and
+ * resolve once all have exited: a signal handler awaits this before the CLI exits, so no child is
+ * ever left orphaned.
+ */
+export async function stopAllChildren(force = false): Promise<void> {
+  const children = [...running.keys()]
+  for (const child of children) {
+    if (force && child.kill) child.kill()
+    else child.stop()
+  }
+
+  await Promise.all(children.map((child) => child.finished))
 }
 
 let heapTuned = false
@@ -86,12 +118,16 @@ export interface ChildSpec {
   signal?: AbortSignal
   /** Stop the child after this long; 0 = never. */
   timeoutMs: number
+  /** The call changes data (create, update, delete): an interrupt must say it may have happened. */
+  write?: boolean
 }
 
 /** A started child, whichever way it was started. */
 export interface Child {
   /** Settles (never rejects) once the child has exited and its output is read. */
   finished: Promise<ChildOutcome>
+  /** SIGKILL now (a second signal, or this process is exiting). Optional for test spawners. */
+  kill?(): void
   /** Called with each chunk of stdout and stderr as it arrives. */
   onOutput(listener: (text: string) => void): void
   /** SIGTERM now, SIGKILL after the grace period if it is still running. */
@@ -167,9 +203,9 @@ async function startChild(spec: ChildSpec): Promise<Child> {
     stop()
   }
 
-  // Like execa's `cleanup`: a child never outlives this process.
+  // A child never outlives this process: at exit there is no time for a grace period, so SIGKILL.
   const onParentExit = () => {
-    if (running()) child.kill('SIGTERM')
+    if (running()) child.kill('SIGKILL')
   }
 
   spec.signal?.addEventListener('abort', onAbort, {once: true})
@@ -198,6 +234,9 @@ async function startChild(spec: ChildSpec): Promise<Child> {
   })
   return {
     finished,
+    kill() {
+      if (running()) child.kill('SIGKILL')
+    },
     onOutput(listener) {
       listeners.push(listener)
     },
@@ -235,6 +274,9 @@ async function startWithExeca(spec: ChildSpec): Promise<Child> {
   }))
   return {
     finished,
+    kill() {
+      subprocess.kill('SIGKILL')
+    },
     onOutput(listener) {
       subprocess.stdout?.on('data', (chunk: Buffer | string) => listener(chunk.toString()))
       subprocess.stderr?.on('data', (chunk: Buffer | string) => listener(chunk.toString()))

@@ -12,16 +12,14 @@
 import type {ProxyResponse} from '../membrane/types.js'
 import type {RawRequest} from './request.js'
 
+import {isObject, shapeError} from '../membrane/envelopes.js'
+
 export const MAX_PAGE_SIZE = 200
 
 export type PageResult =
   {kind: 'list'; records: unknown[]; response: ProxyResponse} | {kind: 'single'; response: ProxyResponse}
 
 export type Send = (request: RawRequest) => Promise<ProxyResponse>
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function getQuery(query: Array<[string, string]>, key: string): string | undefined {
   let found: string | undefined
@@ -86,7 +84,9 @@ export async function* paginate(request: RawRequest, send: Send): AsyncGenerator
     const response: ProxyResponse = await send(next)
     const {body} = response
     if (!isObject(body) || !Array.isArray(body.data)) {
-      if (first) yield {kind: 'single', response}
+      // A later page that is not a list page is a failure (exit 3), never the silent end of the list.
+      if (!first) throw shapeError('a list page (`data`)', body)
+      yield {kind: 'single', response}
       return
     }
 

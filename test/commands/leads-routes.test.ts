@@ -102,7 +102,11 @@ describe('lead and user routes through the fake membrane', () => {
       const result = await fake.run('leads', 'delete', LEAD, '--yes')
       expect(result.exitCode).to.equal(3)
       expect(result.stdout).to.equal('')
-      expect(result.stderr).to.match(/^Error: Membrane failed: error: unknown command 'request'/)
+      // Neither `request` nor `act --api` (generation B) is known: the message says so, with the update command.
+      expect(result.stderr).to.match(
+        /^Error: This Membrane CLI knows neither `request` \(generation A\) nor `act --api`/,
+      )
+      expect(result.stderr).to.include('npm install -g @membranehq/cli@latest')
       const spawned = fake.spawned()
       expect(runs(spawned).map((argv) => argv[2])).to.deep.equal([ACTION.getLead])
       expect(requests(spawned)).to.deep.equal([['request', CONNECTION, `/lead/${LEAD}/`, '--method=DELETE']])

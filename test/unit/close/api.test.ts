@@ -146,7 +146,10 @@ describe('CloseApi (action first, proxy fallback)', () => {
     membrane.runAction.onFirstCall().resolves({id: LEAD_ID})
     membrane.runAction.onSecondCall().resolves({record: {rawFields: {display_name: 'New', id: LEAD_ID}}})
     expect(await api.create(leads, {name: 'New'})).to.deep.equal({display_name: 'New', id: LEAD_ID})
-    expect(membrane.runAction.firstCall.args[3]).to.deep.equal({retry: false})
+    expect(membrane.runAction.firstCall.args[3]).to.deep.equal({
+      retry: false,
+      write: {check: 'close leads list', effect: 'the lead may have been created'},
+    })
   })
 
   it('re-resolves an action Membrane says is gone, then retries once', async () => {
@@ -189,7 +192,10 @@ describe('CloseApi (action first, proxy fallback)', () => {
     membrane.request.rejects(new RemoteError('status: Not a valid choice.', {code: 'close_validation'}))
     const error = await api.create(leads, {status_id: 'stat_x'}).catch((error_: unknown) => error_)
     expect((error as RemoteError).code).to.equal('close_validation')
-    expect(membrane.request.firstCall.args[2]).to.deep.equal({retry: false})
+    expect(membrane.request.firstCall.args[2]).to.deep.equal({
+      retry: false,
+      write: {check: 'close leads list', effect: 'the lead may have been created'},
+    })
   })
 
   it('rejects a wrong kind of ID before calling Membrane', async () => {

@@ -35,12 +35,45 @@ describe('membrane/parse-output', () => {
       expect(extractJson('Welcome!\n<html><body>502</body></html>')).to.deep.equal({found: false})
       expect(extractJson('')).to.deep.equal({found: false})
       expect(extractJson('  \n')).to.deep.equal({found: false})
-      expect(extractJson('{"unterminated": ')).to.deep.equal({found: false})
+      expect(extractJson('{"unterminated": ')).to.deep.equal({found: false, problem: 'truncated'})
     })
 
     it('accepts a whole-text JSON scalar', () => {
       expect(extractJson('true')).to.deep.equal({found: true, value: true})
       expect(extractJson('null\n')).to.deep.equal({found: true, value: null})
+    })
+  })
+
+  describe('extractJson: only a complete document counts', () => {
+    const doc = JSON.stringify(
+      {cursor: 'c2', items: [{contacts: [{emails: [{email: 'jo@acme.example', type: 'office'}]}], id: 'lead_1'}]},
+      null,
+      2,
+    )
+    const cases: Array<[string, string]> = [
+      ['cut inside a nested object', doc.slice(0, doc.indexOf('"type"'))],
+      ['cut after an inner object closed', doc.slice(0, doc.indexOf('}') + 1)],
+      ['cut just before the last bracket', doc.slice(0, -1)],
+      ['cut with notices before it', `Update available 1.19.0\nDEPRECATED {x}\n${doc.slice(0, 40)}`],
+      ['cut on one line after a prefix', 'Result: {"items": [{"id": "lead_1"}, {"id": "le'],
+    ]
+    for (const [name, text] of cases) {
+      it(`a document ${name} is truncated, never an inner object`, () => {
+        expect(extractJson(text)).to.deep.equal({found: false, problem: 'truncated'})
+      })
+    }
+
+    it('the whole document with noise lines around it is found', () => {
+      const found = extractJson(`Update available\n${doc}\n⠋ Done [1/1]\n`)
+      expect(found).to.deep.equal({found: true, value: JSON.parse(doc)})
+    })
+
+    it('nesting deeper than the cap is too_deep (nothing walks it)', () => {
+      expect(extractJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).to.deep.equal({
+        found: false,
+        problem: 'too_deep',
+      })
+      expect(extractJson(`${'['.repeat(200)}${']'.repeat(200)}`).found).to.equal(true)
     })
   })
 

@@ -4,6 +4,7 @@
  * what a finished process meant and whether it is worth retrying.
  */
 import {AuthError, type CliError, NotFoundError, RateLimitError, RemoteError} from '../errors.js'
+import {isObject, isWrappedResponse, wrappedBody} from './envelopes.js'
 import {type Extracted, extractJson, firstLines, stripAnsi} from './parse-output.js'
 
 type Obj = Record<string, unknown>
@@ -27,6 +28,8 @@ export interface Failure {
   retryable: boolean
   /** From retry-after / RateLimit reset, when the failure named one. */
   retryAfterMs?: number
+  /** Which named rule of FAILURE_RULES decided (`fallback` when none did). */
+  rule?: string
 }
 
 /** Close's status, body and headers, when a failure passed a Close response through. */
@@ -41,8 +44,10 @@ interface MembraneErrorInfo {
   code?: string
   data?: unknown
   key?: string
-  /** Every object in the error and its causes, for status/body/header look-ups. */
+  /** Every object in the error and its `causedByError`/`cause` chain, for status/body/header look-ups. */
   layers: Obj[]
+  /** `type`, `key` and `code` of every layer, lower case (a connection error may sit under an action_run one). */
+  marks: Set<string>
   message?: string
   status?: number
   type?: string
@@ -51,10 +56,6 @@ interface MembraneErrorInfo {
 const MESSAGE_MAX = 300
 const LOGIN_HINT = 'Run `close login`.'
 const DEBUG_HINT = 'Run again with --debug to see the Membrane call, or check `close status`.'
-
-export function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
@@ -92,48 +93,67 @@ export function isErrorPayload(value: unknown): boolean {
   return typeof value.type === 'string' && typeof value.message === 'string'
 }
 
-/** A proxy answer wrapped as `{status, headers, data|body}` (reference §5.8). */
-export function isWrappedResponse(value: unknown): value is Obj & {status: number} {
-  if (!isObject(value) || typeof value.status !== 'number') return false
-  if (value.status < 100 || value.status > 599) return false
-  if (typeof value.type === 'string' && typeof value.message === 'string') return false
-  return 'headers' in value || 'data' in value || 'body' in value
+export {isObject, isWrappedResponse, wrappedBody} from './envelopes.js'
+
+/** A JSON object on stderr of a failed call that is an error: isErrorPayload, or Membrane's `type`/`key`/`code`/`causedByError`. */
+function looksLikeError(value: unknown): boolean {
+  return (
+    isErrorPayload(value) || (isObject(value) && ['causedByError', 'code', 'key', 'type'].some((key) => key in value))
+  )
 }
 
-/** The body of a wrapped proxy answer. */
-export function wrappedBody(value: Obj): unknown {
-  if ('data' in value) return value.data
-  if ('body' in value) return value.body
-  return null
+/** How deep a `causedByError` chain is followed. */
+const MAX_CAUSES = 8
+
+/** One layer of an error, with a nested `error` object merged over it. */
+function flatten(value: Obj): Obj {
+  return isObject(value.error) ? {...value, ...value.error} : value
 }
 
 function membraneError(value: unknown): MembraneErrorInfo | undefined {
   if (!isObject(value)) return undefined
   const inner = isObject(value.error) ? value.error : undefined
-  const base: Obj = inner ? {...value, ...inner} : value
+  const base: Obj = flatten(value)
   const errorText = inner ? undefined : str(value.error)
   const layers: Obj[] = []
+  const marks = new Set<string>()
   let layer: unknown = base
-  for (let depth = 0; depth < 4 && isObject(layer); depth++) {
-    layers.push(layer)
-    layer = layer.causedByError ?? layer.cause
+  for (let depth = 0; depth < MAX_CAUSES && isObject(layer); depth++) {
+    const flat = flatten(layer)
+    layers.push(flat)
+    for (const mark of [flat.type, flat.key, flat.code, isObject(flat.data) ? flat.data.state : undefined]) {
+      if (typeof mark === 'string' && mark !== '') marks.add(mark.toLowerCase())
+    }
+
+    layer = flat.causedByError ?? flat.cause
   }
 
+  if (errorText && /^[\w.-]+$/.test(errorText)) marks.add(errorText.toLowerCase())
   return {
     code: str(base.code) ?? (errorText && /^[\w.-]+$/.test(errorText) ? errorText : undefined),
     data: base.data,
     key: str(base.key),
     layers,
+    marks,
     message: str(base.message) ?? errorText ?? (inner ? undefined : str(value.detail)),
     status: num(base.status) ?? num(base.statusCode) ?? num(base.httpStatus),
     type: str(base.type),
   }
 }
 
+/** An HTTP status in any wording: `HTTP 404`, `HTTP/1.1 429 …`, `Request failed with status code 404`, `status: 500`. */
+const STATUS_TEXT = /\bHTTP(?:\/\d(?:\.\d)?)?\s+(\d{3})\b|\bstatus(?:[ _]?code)?\s*[:=]?\s*(\d{3})\b/i
+
+/** The HTTP status a text names, in any wording (STATUS_TEXT). */
+export function statusInText(text: string | undefined): number | undefined {
+  if (!text) return undefined
+  const match = STATUS_TEXT.exec(stripAnsi(text))
+  return match ? Number(match[1] ?? match[2]) : undefined
+}
+
 /** `HTTP 404` / `HTTP/1.1 429 Too Many Requests` on stderr: the status of a proxied Close response. */
 export function stderrStatus(stderr: string): number | undefined {
-  const match = /\bHTTP(?:\/\d(?:\.\d)?)?\s+(\d{3})\b/i.exec(stripAnsi(stderr))
-  return match ? Number(match[1]) : undefined
+  return statusInText(stderr)
 }
 
 /** `Name: value` lines of stderr (the proxy may print response headers there). */
@@ -169,9 +189,10 @@ function seconds(text: string | undefined, now = Date.now()): number | undefined
 
 /**
  * How long the server asked us to wait, in ms: `retry-after` (seconds or an HTTP date), else
- * `RateLimit: …reset=N`, `RateLimit-Reset`, `X-Rate-Limit-Reset`, or Close's old `rate_reset`.
+ * `RateLimit: …reset=N`, `RateLimit-Reset`, `X-Rate-Limit-Reset`, Membrane's `retryAfter`/`data.retryAfter`
+ * (seconds), or Close's old `rate_reset`.
  */
-export function retryAfterMs(headerSets: Obj[], stderr = '', body?: unknown): number | undefined {
+export function retryAfterMs(headerSets: Obj[], stderr = '', body?: unknown, layers: Obj[] = []): number | undefined {
   const sets = [...headerSets, stderrHeaders(stderr)]
   for (const headers of sets) {
     const value = seconds(header(headers, 'retry-after'))
@@ -183,6 +204,15 @@ export function retryAfterMs(headerSets: Obj[], stderr = '', body?: unknown): nu
     const reset = rateLimit ? /reset=\s*(\d+(?:\.\d+)?)/i.exec(rateLimit)?.[1] : undefined
     const value = seconds(reset ?? header(headers, 'ratelimit-reset') ?? header(headers, 'x-rate-limit-reset'))
     if (value !== undefined) return value
+  }
+
+  // Membrane's own `retryAfter` (seconds), on the error or in its `data`, at any depth of the cause chain.
+  for (const layer of layers) {
+    for (const holder of [layer, isObject(layer.data) ? layer.data : {}]) {
+      const given = holder.retryAfter ?? holder.retry_after
+      const value = seconds(typeof given === 'number' ? String(given) : str(given))
+      if (value !== undefined) return value
+    }
   }
 
   if (isObject(body)) {
@@ -219,16 +249,21 @@ function closeInData(data: Obj, isRun: boolean): CloseResponse | undefined {
 }
 
 /** Close's status and body carried in a Membrane error's `data` (or its causes'). */
-function closeResponseInError(info: MembraneErrorInfo): CloseResponse | undefined {
-  const runError = lower(info.type) === 'action_run'
+function closeResponseInError(info: MembraneErrorInfo, passThrough = false): CloseResponse | undefined {
+  const runError = lower(info.type) === 'action_run' || passThrough
   for (const layer of info.layers) {
     if (!isObject(layer.data)) continue
     const found = closeInData(layer.data, runError || lower(str(layer.type)) === 'action_run')
     if (found) return {...found, headers: [...found.headers, ...headerObjects(layer)]}
   }
 
-  const status = runError && info.message ? /status(?: code)?:?\s+(\d{3})\b/i.exec(info.message)?.[1] : undefined
-  return status ? {body: null, headers: [], status: Number(status)} : undefined
+  if (!runError) return undefined
+  for (const layer of info.layers) {
+    const status = statusInText(str(layer.message))
+    if (status !== undefined) return {body: null, headers: headerObjects(layer), status}
+  }
+
+  return undefined
 }
 
 function closeResponseInProxy(outcome: Outcome, value: unknown, found: boolean): CloseResponse | undefined {
@@ -420,9 +455,22 @@ function closeFailure(response: CloseResponse, outcome: Outcome, info?: Membrane
   }
 }
 
-const CONNECTION_KEYS = new Set(['access_token_expired', 'connection_disconnected', 'connection_is_defunct'])
+const RATE_LIMIT_KEYS = new Set(['rate_limit_exceeded', 'too_many_requests'])
+const LOGIN_KEYS = new Set(['not_authenticated', 'unauthenticated'])
+/** Connection-type markers (reference §3.2, §3.6, §5.3): the type, its keys, the newer code, states that are not READY. */
+const CONNECTION_MARKS = new Set([
+  'access_token_expired',
+  'client_action_required',
+  'configuration_error',
+  'connection',
+  'connection_disconnected',
+  'connection_is_defunct',
+  'disconnected',
+  'disconnecting',
+  'setup_failed',
+])
 const UNSUPPORTED =
-  /unknown (?:command|option|flag|argument|subcommand)|unrecognized (?:command|option|argument)|invalid command|is not a membrane command|did you mean/i
+  /unknown (?:command|option|flag|argument|subcommand)|unrecognized (?:command|option|argument)|unexpected argument|too many arguments|invalid command|is not a (?:valid |membrane )?command|did you mean/i
 const LOGIN_TEXT =
   /not (?:logged|signed) in|unauthori[sz]ed|unauthenticated|not authenticated|\blog ?in\b|session (?:has )?expired/i
 const CONNECTION_NOT_FOUND = /connection\b[^.]*\b(?:not found|does not exist|was not found)/i
@@ -470,14 +518,18 @@ function gatherFacts(outcome: Outcome): Facts {
   const value = json.found ? json.value : undefined
   const stderr = stripAnsi(outcome.stderr)
   const wrapped = outcome.proxy && json.found && isWrappedResponse(value)
-  const info = wrapped ? undefined : membraneError(value)
+  // An error may come as JSON on stderr only (stdout empty), or as JSON on both channels.
+  const fromStderr = !json.found || !isErrorPayload(value) ? extractJson(stderr) : {found: false as const}
+  const errorValue = fromStderr.found && looksLikeError(fromStderr.value) ? fromStderr.value : value
+  const info = wrapped ? undefined : membraneError(errorValue)
   const base = {json, membraneShaped: false, outcome, reason: firstLines(stderr) || undefined, stderr, text: stderr}
   if (!info) {
     const close = closeResponseInProxy(outcome, value, json.found)
     return {...base, close, membraneStatus: close ? undefined : stderrStatus(stderr)}
   }
 
-  const close = closeResponseInError(info) ?? closeResponseInProxy(outcome, value, json.found)
+  const passThrough = Boolean(outcome.proxy) || outcome.args[0] === 'act'
+  const close = closeResponseInError(info, passThrough) ?? closeResponseInProxy(outcome, value, json.found)
   return {
     ...base,
     close,
@@ -486,113 +538,150 @@ function gatherFacts(outcome: Outcome): Facts {
     key: lower(info.key),
     membraneShaped: Boolean(info.type || info.key || info.code),
     membraneStatus: info.status ?? (close ? undefined : stderrStatus(stderr)),
-    reason: info.message ? shorten(info.message) : base.reason,
-    text: [info.message, info.key, info.code, stderr].filter(Boolean).join(' '),
+    reason: info.message ? shorten(info.message) : errorValue === value ? base.reason : undefined,
+    text: [...info.layers.map((layer) => str(layer.message)), info.key, info.code, stderr].filter(Boolean).join(' '),
     type: lower(info.type),
   }
 }
 
-const RULES: Rule[] = [
-  // Rate limits first: Membrane's own key, or a 429 Membrane answered with.
-  ({close, code, info, key, membraneStatus, reason, stderr}) => {
-    if (key !== 'rate_limit_exceeded' && code !== 'rate_limit_exceeded' && membraneStatus !== 429) return
-    const headers = (info?.layers ?? []).flatMap((layer) => [
-      ...headerObjects(layer),
-      ...(isObject(layer.data) ? headerObjects(layer.data) : []),
-    ])
-    return {error: rateLimited(reason), retryable: true, retryAfterMs: retryAfterMs(headers, stderr, close?.body)}
+const marked = (info: MembraneErrorInfo | undefined, names: ReadonlySet<string>): boolean =>
+  [...(info?.marks ?? [])].some((mark) => names.has(mark))
+
+/**
+ * The named rules, tried in order; the first that matches decides. Each has a table test in
+ * test/unit/membrane/failures.test.ts.
+ */
+export const FAILURE_RULES: ReadonlyArray<{name: string; rule: Rule}> = [
+  {
+    // Membrane's own key at any depth of the cause chain, or a 429 Membrane answered with.
+    name: 'rate-limit',
+    rule({close, code, info, key, membraneStatus, reason, stderr}) {
+      const limited = key === 'rate_limit_exceeded' || code === 'rate_limit_exceeded' || marked(info, RATE_LIMIT_KEYS)
+      if (!limited && membraneStatus !== 429) return
+      const layers = info?.layers ?? []
+      const headers = layers.flatMap((layer) => [
+        ...headerObjects(layer),
+        ...(isObject(layer.data) ? headerObjects(layer.data) : []),
+      ])
+      const retryAfter = retryAfterMs(headers, stderr, close?.body, layers)
+      return {error: rateLimited(reason), retryable: true, retryAfterMs: retryAfter}
+    },
   },
-
-  ({code, key}) => (key === 'not_authenticated' || code === 'not_authenticated' ? final(notLoggedIn()) : undefined),
-
-  ({code, info, key, outcome, reason, type}) => {
-    const marked =
-      type === 'connection' ||
-      (key !== undefined && CONNECTION_KEYS.has(key)) ||
-      (code !== undefined && CONNECTION_KEYS.has(code)) ||
-      /client_action_required/i.test(`${info?.key} ${info?.code} ${isObject(info?.data) ? info.data.state : ''}`)
-    if (!marked) return
-    if (info?.message && CONNECTION_NOT_FOUND.test(info.message)) return final(connectionNotFound(outcome, info))
-    return final(connectionNotReady(outcome, info, reason))
+  {
+    name: 'not-authenticated',
+    rule: ({info}) => (marked(info, LOGIN_KEYS) ? final(notLoggedIn()) : undefined),
   },
-
-  ({close, info, outcome}) => (close ? closeFailure(close, outcome, info) : undefined),
-
-  ({membraneStatus}) => (membraneStatus === 401 ? final(notLoggedIn()) : undefined),
-
-  ({key, membraneStatus, reason}) =>
-    key === 'access_denied' || membraneStatus === 403
-      ? final(
-          new AuthError(shorten(withStop(`Membrane denied access${reason ? `: ${reason}` : ''}`)), {
-            code: 'access_denied',
-            hint: 'Log in with an account that can use this workspace: `close login`.',
-          }),
-        )
-      : undefined,
-
-  ({code, info, key, membraneStatus, outcome, reason, text}) => {
-    if (key !== 'not_found' && code !== 'not_found' && membraneStatus !== 404) return
-    const aboutConnection =
-      (info?.message && CONNECTION_NOT_FOUND.test(info.message)) ||
-      (outcome.args[0] === 'connection' && !/action/i.test(text))
-    if (aboutConnection) return final(connectionNotFound(outcome, info))
-    const isAction = /\baction\b/i.test(info?.message ?? '') || (outcome.args[0] === 'action' && !info?.message)
-    return final(
-      new NotFoundError(shorten(withStop(reason ?? 'Membrane found nothing')), {
-        code: isAction ? 'action_not_found' : 'membrane_not_found',
-        hint: isAction
-          ? 'The action is gone from this connection; `close actions list` shows the current ones.'
-          : DEBUG_HINT,
-      }),
-    )
+  {
+    // `type: connection`, connection keys/codes and not-READY states, at any depth of the cause chain.
+    name: 'connection',
+    rule({info, outcome, reason}) {
+      if (!marked(info, CONNECTION_MARKS)) return
+      const messages = (info?.layers ?? []).map((layer) => str(layer.message) ?? '').join(' ')
+      if (CONNECTION_NOT_FOUND.test(messages)) return final(connectionNotFound(outcome, info))
+      const connectionLayer = info?.layers.find((layer) => lower(str(layer.type)) === 'connection')
+      const why = str(connectionLayer?.message) ?? reason
+      return final(connectionNotReady(outcome, info, why === undefined ? undefined : shorten(why)))
+    },
   },
-
-  ({membraneStatus, reason, type}) =>
-    (membraneStatus !== undefined && membraneStatus >= 500) || type === 'internal'
-      ? {error: membraneFailed(reason ?? `HTTP ${membraneStatus ?? 500}`), retryable: true}
-      : undefined,
-
-  // A Close error body without a status (a zero exit from `membrane request`, or an action's output).
-  ({json, membraneShaped, outcome}) => {
-    if (membraneShaped || !json.found) return
-    const found = fieldErrorsOf(json.value)
-    if (found && Object.keys(found.fieldErrors).length > 0) return final(validationError(found, {body: json.value}))
-    const message = closeText(json.value)
-    if (message && /does not exist|not found/i.test(message)) {
-      return closeFailure({body: json.value, headers: [], status: 404}, outcome)
-    }
+  {
+    // Close's status and body passed through (proxy, action_run data, "status code 404" wording).
+    name: 'close-response',
+    rule: ({close, info, outcome}) => (close ? closeFailure(close, outcome, info) : undefined),
   },
-
-  ({reason, text}) =>
-    UNSUPPORTED.test(text)
-      ? final(
-          membraneFailed(
-            reason ?? 'the command is not supported',
-            'membrane_unsupported',
-            'Update the Membrane CLI with `npm install -g @membranehq/cli@latest`, and check `close status`.',
-          ),
-        )
-      : undefined,
-
-  ({info, outcome, reason, text}) => {
-    if (CONNECTION_NOT_FOUND.test(text)) return final(connectionNotFound(outcome, info))
-    if (CONNECTION_TEXT.test(text)) return final(connectionNotReady(outcome, info, reason))
-    return LOGIN_TEXT.test(text) ? final(notLoggedIn()) : undefined
+  {
+    name: 'membrane-401',
+    rule: ({membraneStatus}) => (membraneStatus === 401 ? final(notLoggedIn()) : undefined),
+  },
+  {
+    name: 'access-denied',
+    rule: ({key, membraneStatus, reason}) =>
+      key === 'access_denied' || membraneStatus === 403
+        ? final(
+            new AuthError(shorten(withStop(`Membrane denied access${reason ? `: ${reason}` : ''}`)), {
+              code: 'access_denied',
+              hint: 'Log in with an account that can use this workspace: `close login`.',
+            }),
+          )
+        : undefined,
+  },
+  {
+    name: 'not-found',
+    rule({code, info, key, membraneStatus, outcome, reason, text}) {
+      if (key !== 'not_found' && code !== 'not_found' && membraneStatus !== 404) return
+      const aboutConnection =
+        (info?.message && CONNECTION_NOT_FOUND.test(info.message)) ||
+        (outcome.args[0] === 'connection' && !/action/i.test(text))
+      if (aboutConnection) return final(connectionNotFound(outcome, info))
+      const isAction =
+        /\baction\b/i.test(info?.message ?? '') ||
+        ((outcome.args[0] === 'action' || outcome.args[0] === 'act') && !info?.message)
+      return final(
+        new NotFoundError(shorten(withStop(reason ?? 'Membrane found nothing')), {
+          code: isAction ? 'action_not_found' : 'membrane_not_found',
+          hint: isAction
+            ? 'The action is gone from this connection; `close actions list` shows the current ones.'
+            : DEBUG_HINT,
+        }),
+      )
+    },
+  },
+  {
+    name: 'membrane-5xx',
+    rule: ({membraneStatus, reason, type}) =>
+      (membraneStatus !== undefined && membraneStatus >= 500) || type === 'internal'
+        ? {error: membraneFailed(reason ?? `HTTP ${membraneStatus ?? 500}`), retryable: true}
+        : undefined,
+  },
+  {
+    // A Close error body without a status (a zero exit from `membrane request`, or an action's output).
+    name: 'close-body',
+    rule({json, membraneShaped, outcome}) {
+      if (membraneShaped || !json.found) return
+      const found = fieldErrorsOf(json.value)
+      if (found && Object.keys(found.fieldErrors).length > 0) return final(validationError(found, {body: json.value}))
+      const message = closeText(json.value)
+      if (message && /does not exist|not found/i.test(message)) {
+        return closeFailure({body: json.value, headers: [], status: 404}, outcome)
+      }
+    },
+  },
+  {
+    // The binary does not have this command or option (the client then tries the other generation).
+    name: 'unsupported',
+    rule: ({reason, text}) =>
+      UNSUPPORTED.test(text)
+        ? final(
+            membraneFailed(
+              reason ?? 'the command is not supported',
+              'membrane_unsupported',
+              'This Membrane CLI does not know the command; `close status` shows its version and generation.',
+            ),
+          )
+        : undefined,
+  },
+  {
+    name: 'text',
+    rule({info, outcome, reason, text}) {
+      if (CONNECTION_NOT_FOUND.test(text)) return final(connectionNotFound(outcome, info))
+      if (CONNECTION_TEXT.test(text)) return final(connectionNotReady(outcome, info, reason))
+      return LOGIN_TEXT.test(text) ? final(notLoggedIn()) : undefined
+    },
   },
 ]
 
 /** The typed error for a failed process (see classifyOutcome for what counts as failed). */
 export function mapFailure(outcome: Outcome): Failure {
   const facts = gatherFacts(outcome)
-  for (const rule of RULES) {
+  for (const {name, rule} of FAILURE_RULES) {
     const failure = rule(facts)
-    if (failure) return failure
+    if (failure) return {...failure, rule: name}
   }
 
-  if (facts.reason) return final(membraneFailed(facts.reason))
+  const fallback = (error: CliError): Failure => ({...final(error), rule: 'fallback'})
+  if (facts.reason) return fallback(membraneFailed(facts.reason))
   const nothing =
     outcome.exitCode === 0 ? 'it printed an error' : `it exited with code ${outcome.exitCode} and printed no reason`
-  return final(membraneFailed(nothing))
+  return fallback(membraneFailed(nothing))
 }
 
 /** The Membrane executable is not there (ENOENT) or cannot be run (EACCES). */

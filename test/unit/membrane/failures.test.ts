@@ -1,3 +1,4 @@
+/* eslint-disable mocha/max-top-level-suites -- the rule tables are a suite of their own */
 import {expect} from 'chai'
 
 import {AuthError, NotFoundError, RateLimitError, RemoteError} from '../../../src/errors.js'
@@ -5,13 +6,14 @@ import {
   backoffMs,
   badOutputError,
   classifyOutcome,
+  FAILURE_RULES,
   isErrorPayload,
   mapFailure,
   missingBinaryError,
   type Outcome,
   retryAfterMs,
   timeoutError,
-} from '../../../src/membrane/errors.js'
+} from '../../../src/membrane/failures.js'
 
 const CONN = '6eaac8d82f01b7210760474f'
 const RUN_ARGS = ['action', 'run', '0f1e2d3c4b5a697887766554', `--connectionId=${CONN}`, '--input={}', '--json']
@@ -27,7 +29,7 @@ function fail(partial: Partial<Outcome>) {
 
 const json = (value: unknown) => JSON.stringify(value)
 
-describe('membrane/errors', () => {
+describe('membrane/failures', () => {
   describe('classifyOutcome', () => {
     it('is undefined for a zero exit with ordinary JSON, text or a record carrying an error field', () => {
       expect(classifyOutcome(outcome({exitCode: 0, stdout: '{"items": []}'}))).to.equal(undefined)
@@ -296,7 +298,7 @@ describe('membrane/errors', () => {
       expect(error).to.be.instanceOf(RemoteError)
       expect(error.code).to.equal('membrane_unsupported')
       expect(error.message).to.equal("Membrane failed: error: unknown command 'request'.")
-      expect(error.hint).to.include('npm install -g @membranehq/cli@latest')
+      expect(error.hint).to.include('close status')
     })
 
     it('uses the first stderr lines without the stack', () => {
@@ -370,5 +372,231 @@ describe('membrane/errors', () => {
       ])
       expect(backoffMs(3, 0)).to.equal(0)
     })
+  })
+})
+
+describe('membrane/failures: one table per named rule', () => {
+  const REQ = ['request', CONN, '/lead/', '--method=GET']
+  const ACT = ['act', `--connectionId=${CONN}`, '--api={"method":"GET","path":"/me/"}', '--json']
+  type Row = [string, Partial<Outcome>, number, string]
+  const TABLES: Record<string, Row[]> = {
+    'access-denied': [
+      [
+        'key access_denied',
+        {stdout: json({key: 'access_denied', message: 'No', type: 'bad_request'})},
+        4,
+        'access_denied',
+      ],
+      [
+        'Membrane status 403',
+        {stdout: json({message: 'Forbidden', status: 403, type: 'bad_request'})},
+        4,
+        'access_denied',
+      ],
+    ],
+    'close-body': [
+      [
+        'field errors with no status',
+        {stdout: json({errors: [], 'field-errors': {name: 'Required.'}})},
+        3,
+        'close_validation',
+      ],
+      ['does not exist with no status', {stdout: json({error: 'Lead matching query does not exist.'})}, 5, 'not_found'],
+    ],
+    'close-response': [
+      [
+        'proxy 404 with HTTP on stderr',
+        {args: REQ, proxy: true, stderr: 'HTTP 404\n', stdout: json({error: 'x does not exist'})},
+        5,
+        'not_found',
+      ],
+      [
+        'axios wording on stderr',
+        {args: REQ, proxy: true, stderr: 'Error: Request failed with status code 404\n'},
+        5,
+        'not_found',
+      ],
+      [
+        'act --api: wording in the message',
+        {args: ACT, stdout: json({message: 'Request failed with status code 400', type: 'action_run'})},
+        3,
+        'close_error',
+      ],
+      [
+        'action_run data.response',
+        {stdout: json({data: {response: {data: {}, status: 503}}, message: 'x', type: 'action_run'})},
+        3,
+        'close_server_error',
+      ],
+      [
+        'wrapped status 422 with field errors',
+        {
+          args: REQ,
+          exitCode: 0,
+          proxy: true,
+          stdout: json({data: {'field-errors': {a: 'b'}}, headers: {}, status: 422}),
+        },
+        3,
+        'close_validation',
+      ],
+    ],
+    connection: [
+      ['type connection', {stdout: json({message: 'Expired', type: 'connection'})}, 4, 'connection_not_ready'],
+      [
+        'code CONNECTION_DISCONNECTED',
+        {stdout: json({code: 'CONNECTION_DISCONNECTED', message: 'x', status: 401})},
+        4,
+        'connection_not_ready',
+      ],
+      [
+        'state not READY in data',
+        {stdout: json({data: {state: 'SETUP_FAILED'}, message: 'x', type: 'bad_request'})},
+        4,
+        'connection_not_ready',
+      ],
+      [
+        'causedByError two levels down',
+        {
+          stdout: json({
+            causedByError: {causedByError: {key: 'connection_is_defunct', type: 'connection'}, type: 'flow_run'},
+            message: 'Run failed',
+            type: 'action_run',
+          }),
+        },
+        4,
+        'connection_not_ready',
+      ],
+      [
+        'nested, on stderr only',
+        {stderr: json({causedByError: {key: 'access_token_expired'}, type: 'action_run'})},
+        4,
+        'connection_not_ready',
+      ],
+    ],
+    'membrane-5xx': [
+      ['type internal', {stdout: json({message: 'Oops', type: 'internal'})}, 3, 'membrane_failed'],
+      [
+        'Membrane status 502',
+        {stdout: json({message: 'Bad gateway', status: 502, type: 'dependency_error'})},
+        3,
+        'membrane_failed',
+      ],
+    ],
+    'membrane-401': [
+      [
+        'Membrane status 401',
+        {stdout: json({message: 'Invalid token', status: 401, type: 'bad_request'})},
+        4,
+        'not_logged_in',
+      ],
+    ],
+    'not-authenticated': [
+      [
+        'key not_authenticated',
+        {stdout: json({key: 'not_authenticated', message: 'x', type: 'bad_request'})},
+        4,
+        'not_logged_in',
+      ],
+      ['upper case code', {stdout: json({error: {code: 'NOT_AUTHENTICATED', message: 'x'}})}, 4, 'not_logged_in'],
+      [
+        'on stderr only, stdout empty',
+        {stderr: `${json({key: 'not_authenticated', message: 'x', type: 'bad_request'})}\n`},
+        4,
+        'not_logged_in',
+      ],
+      [
+        'in the cause chain',
+        {stdout: json({causedByError: {key: 'not_authenticated'}, message: 'x', type: 'action_run'})},
+        4,
+        'not_logged_in',
+      ],
+    ],
+    'not-found': [
+      [
+        'gone action',
+        {stdout: json({key: 'not_found', message: 'Action abc not found', type: 'bad_request'})},
+        5,
+        'action_not_found',
+      ],
+      [
+        'missing connection',
+        {
+          args: ['connection', 'get', CONN, '--json'],
+          stdout: json({key: 'not_found', message: 'Nope', type: 'bad_request'}),
+        },
+        4,
+        'connection_not_found',
+      ],
+    ],
+    'rate-limit': [
+      [
+        'key rate_limit_exceeded',
+        {stdout: json({key: 'rate_limit_exceeded', message: 'Slow', type: 'bad_request'})},
+        6,
+        'rate_limited',
+      ],
+      ['Membrane status 429', {stdout: json({message: 'Slow', status: 429, type: 'bad_request'})}, 6, 'rate_limited'],
+      [
+        'in the cause chain',
+        {stdout: json({causedByError: {key: 'rate_limit_exceeded', type: 'connection'}, type: 'action_run'})},
+        6,
+        'rate_limited',
+      ],
+    ],
+    text: [
+      ['not logged in prose', {stderr: 'Error: You are not logged in.\n'}, 4, 'not_logged_in'],
+      [
+        'connection prose',
+        {stderr: 'Error: connection is disconnected, reconnect required\n'},
+        4,
+        'connection_not_ready',
+      ],
+    ],
+    unsupported: [
+      ['unknown command', {stderr: "error: unknown command 'act'\n"}, 3, 'membrane_unsupported'],
+      ['unknown option', {stderr: "error: unknown option '--tenant'\n"}, 3, 'membrane_unsupported'],
+      [
+        'JSON unknown_command',
+        {exitCode: 2, stdout: json({error: 'unknown_command', message: 'Unknown command "act"'})},
+        3,
+        'membrane_unsupported',
+      ],
+    ],
+  }
+
+  it('every rule has a table', () => {
+    expect(Object.keys(TABLES).sort()).to.deep.equal(FAILURE_RULES.map((rule) => rule.name).sort())
+  })
+
+  for (const {name} of FAILURE_RULES) {
+    describe(`rule ${name}`, () => {
+      for (const [what, partial, exitCode, code] of TABLES[name] ?? []) {
+        it(`${what} → exit ${exitCode} ${code}`, () => {
+          const failure = fail(partial)
+          expect(failure.rule).to.equal(name)
+          expect(failure.error.exitCode).to.equal(exitCode)
+          expect(failure.error.code).to.equal(code)
+        })
+      }
+    })
+  }
+
+  it('retry timing: data.retryAfter, retryAfter, retry-after header, RateLimit reset', () => {
+    const limited = (value: unknown) => fail({stdout: json(value)}).retryAfterMs
+    expect(limited({data: {retryAfter: 3}, key: 'rate_limit_exceeded', type: 'connection'})).to.equal(3000)
+    expect(limited({key: 'rate_limit_exceeded', retryAfter: 1.5, type: 'connection'})).to.equal(1500)
+    expect(limited({causedByError: {data: {retryAfter: 2}, key: 'rate_limit_exceeded'}, type: 'action_run'})).to.equal(
+      2000,
+    )
+    expect(
+      limited({data: {headers: {'retry-after': '4'}, status: 429}, key: 'rate_limit_exceeded', type: 'x'}),
+    ).to.equal(4000)
+    const proxied = fail({
+      args: REQ,
+      proxy: true,
+      stderr: 'HTTP 429\nRateLimit: limit=100, remaining=0, reset=7\n',
+      stdout: '{}',
+    })
+    expect(proxied.retryAfterMs).to.equal(7000)
   })
 })
