@@ -167,6 +167,13 @@ export class Context {
     const connection = await resolveConnection({...session, flag: this.options.flags.connection})
     const actions = new ActionDirectory(this.membrane, this.cache, connection.id)
     const api = new CloseApi(this.membrane, connection.id, actions)
-    return {actions, api, connection, id: connection.id, lookups: new Lookups(api, this.cache, connection.id)}
+    return {
+      actions,
+      api,
+      cache: this.cache,
+      connection,
+      id: connection.id,
+      lookups: new Lookups(api, this.cache, connection.id),
+    }
   }
 }

@@ -22,8 +22,8 @@ import type {ResolvedConnection} from '../session/connection-store.js'
 import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
-import {installSignalHandlers} from '../membrane/signals.js'
 import {unknownFlagHint} from '../hooks/suggest.js'
+import {installSignalHandlers} from '../membrane/signals.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
@@ -49,11 +49,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The connection in use once scope() resolved it; a failure on it may be recovered once. */
   private connection?: ResolvedConnection
   private ctx?: Context
-  private uninstallSignals?: () => void
   /** Something was already written to stdout through `out`: the result is not printed again. */
   private printed = false
   private recovered = false
   private renderer?: Renderer
+  private uninstallSignals?: () => void
 
   /** The run's context, built on first use. */
   protected get context(): Context {

@@ -6,6 +6,7 @@
  */
 import type {ActionDirectory} from '../close/action-directory.js'
 import type {CloseApi} from '../close/api.js'
+import type {CacheStore} from '../close/cache.js'
 import type {Lookups} from '../close/lookups.js'
 import type {Io} from '../output/io.js'
 import type {prompts} from '../prompts/index.js'
@@ -15,6 +16,8 @@ import type {ResolvedConnection} from '../session/connection-store.js'
 export interface ConnectionScope {
   actions: ActionDirectory
   api: CloseApi
+  /** Per-connection caches (action IDs, lookups, the last lead shown: `@last`). */
+  cache: CacheStore
   connection: ResolvedConnection
   id: string
   lookups: Lookups

@@ -32,12 +32,12 @@ describe('e2e: Membrane faults (fixtures as real processes)', () => {
     expect(result.calls).to.have.length(5)
   })
 
-  it('an agent-plugin Membrane without `request`: exit 3 naming the update', async () => {
+  it('an agent-plugin Membrane with neither `request` nor `act`: exit 3 naming the install', async () => {
     const result = await me('agent-plugin')
     expect(result.exitCode).to.equal(3)
     expect(result.stderr).to.equal(
-      'Error: Membrane failed: Unknown command "request". Commands: connect, credentials, catalog, hook.\n' +
-        '  Update the Membrane CLI with `npm install -g @membranehq/cli@latest`, and check `close status`.\n',
+      'Error: This Membrane CLI knows neither `request` (generation A) nor `act --api` (generation B).\n' +
+        '  Install the current Membrane CLI with `npm install -g @membranehq/cli@latest` (or point CLOSE_MEMBRANE_BIN at it); `close status` shows what is installed.\n',
     )
   })
 
