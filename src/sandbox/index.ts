@@ -9,7 +9,6 @@ import type {SeedOptions} from './close/index.js'
 export type {SeedOptions} from './close/index.js'
 export {
   SANDBOX_CONNECTION_ID,
-  SANDBOX_FAULTS_FILE,
   SANDBOX_LOGIN_CODE,
   SANDBOX_MEMBRANE_VERSION,
   SANDBOX_STATE_FILE,
