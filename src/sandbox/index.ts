@@ -23,6 +23,18 @@ export function sandboxBinPath(): string {
   return fileURLToPath(new URL('../../bin/membrane-sandbox.js', import.meta.url))
 }
 
+/**
+ * `close sandbox reset`: re-seed `dir` and restore the initial Membrane state, serialised with
+ * running sandbox commands (they finish first, or wait); never deletes files under a writer.
+ */
+export async function resetSandbox(dir: string, options?: SeedOptions): Promise<SeedCounts> {
+  const [close, files] = await Promise.all([import('./close/index.js'), import('./membrane/files.js')])
+  // Lock order: the Membrane state lock, then the store lock (nothing takes them the other way).
+  return files.withLock(dir, async () => ({
+    ...(await close.resetStore(dir, options, [files.LOCK_FILE])),
+  }))
+}
+
 /** Seed the sandbox's Close data in `dir`, replacing what is there (the emulator, imported lazily). */
 export async function seedSandbox(dir: string, options?: SeedOptions): Promise<SeedCounts> {
   const close = await import('./close/index.js')

@@ -6,7 +6,7 @@ import type {Ctx} from './common.js'
 import type {SeedCounts, SeedOptions} from './seed.js'
 
 import {bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
-import {CloseStore, readMeta, type StoreOptions, withLock} from './store.js'
+import {CloseStore, hasStaleLock, readMeta, StaleGeneration, type StoreOptions, withLock} from './store.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
 export type {CloseRequest, CloseResponse} from './http.js'
@@ -23,10 +23,31 @@ export async function seedSandbox(dir: string, options: SeedOptions = {}): Promi
 }
 
 /**
+ * `close sandbox reset`: under the store lock (so it waits for running writes, and writes that
+ * come later wait for it), seed a fresh organization as a new generation, swap it in, and remove
+ * everything else the directory held except the names in `keep` (the caller's lock files).
+ * Readers in the old generation retry on the new one; nothing is deleted under a writer.
+ */
+export async function resetStore(dir: string, options: SeedOptions = {}, keep: string[] = []): Promise<SeedCounts> {
+  const {seedUnlocked} = await import('./seed.js')
+  return withLock(dir, async () => {
+    const counts = await seedUnlocked(dir, options)
+    const meta = await readMeta(dir)
+    const kept = new Set(['.lock', meta!.generation, 'meta.json', ...keep])
+    const {readdir, rm} = await import('node:fs/promises')
+    const names = await readdir(dir)
+    await Promise.all(names.filter((n) => !kept.has(n)).map((n) => rm(`${dir}/${n}`, {force: true, recursive: true})))
+    return counts
+  })
+}
+
+/**
  * Open the store in `dir`, seeding the default demo organization first if `dir` holds no data.
  * `options.now` overrides the clock (task views, `date_won` defaults, timestamps), for tests.
  */
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<CloseStore> {
+  // A writer killed mid-commit left its lock: take it over, which sweeps what it left half-done.
+  if (hasStaleLock(dir)) await withLock(dir, async () => {})
   let meta = await readMeta(dir)
   if (!meta) {
     const {seedUnlocked} = await import('./seed.js')
@@ -167,8 +188,22 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Answer one request as Close's REST API would. Writes are persisted before this resolves. */
+/**
+ * Answer one request as Close's REST API would. Writes are durably committed before this resolves.
+ * A read that lost its generation to a concurrent commit is answered again from the new one.
+ */
 export async function handleCloseRequest(store: CloseStore, request: CloseRequest): Promise<CloseResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await answer(store, request)
+    } catch (error) {
+      if (!(error instanceof StaleGeneration) || attempt >= 20) throw error
+      await store.reload()
+    }
+  }
+}
+
+async function answer(store: CloseStore, request: CloseRequest): Promise<CloseResponse> {
   try {
     const {path, query} = normalizePath(request.path)
     const method = request.method.toUpperCase() as Method
@@ -189,6 +224,7 @@ export async function handleCloseRequest(store: CloseStore, request: CloseReques
     return await handler({body, id: id === undefined ? undefined : safeDecode(id), params, request, store})
   } catch (error) {
     if (error instanceof HttpError) return respond(error.status, error.body, error.headers)
+    if (error instanceof StaleGeneration) throw error
     return respond(500, {error: `Sandbox internal error: ${error instanceof Error ? error.message : String(error)}`})
   }
 }

@@ -3,7 +3,7 @@
  * relative to `today`. Leads are written chunk by chunk so memory stays flat for large seeds.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, rm} from 'node:fs/promises'
+import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 
 import type {
@@ -34,10 +34,12 @@ import {
   chunkFileName,
   LEAD_COUNTS,
   metaPath,
-  readMeta,
+  newGeneration,
   serializeCounts,
   STORE_VERSION,
+  sweep,
   withLock,
+  writeDurable,
 } from './store.js'
 import {
   CITIES,
@@ -783,7 +785,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
   const nowMs = (options.today ?? new Date()).getTime()
   if (Number.isNaN(nowMs)) throw new TypeError('today is not a valid date')
   const rng = new Prng(SEED)
-  const generation = `data-${Date.now().toString(36)}-${process.pid.toString(36)}`
+  const generation = newGeneration()
   const meta = buildMeta(rng, nowMs, generation)
   const chunksDir = path.join(dir, generation, 'chunks')
   const indexDir = path.join(dir, generation, 'index')
@@ -825,8 +827,8 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
     for (const t of chunk.tasks) lines.task.push(`${t.id} ${n}\n`)
     for (const a of acts.activities) lines.acti.push(`${a.id} ${n}\n`)
     writes.push(
-      atomicWrite(path.join(chunksDir, chunkFileName(n)), JSON.stringify(chunk)),
-      atomicWrite(path.join(chunksDir, chunkFileName(n, true)), JSON.stringify(acts)),
+      writeDurable(path.join(chunksDir, chunkFileName(n)), JSON.stringify(chunk)),
+      writeDurable(path.join(chunksDir, chunkFileName(n, true)), JSON.stringify(acts)),
     )
     // Keep a bounded number of writes in flight.
     if (writes.length >= 16) await Promise.all(writes.splice(0))
@@ -835,16 +837,14 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
   await Promise.all(writes)
   leadLines.reverse()
   await Promise.all([
-    atomicWrite(path.join(indexDir, 'lead.txt'), leadLines.join('')),
-    atomicWrite(path.join(indexDir, LEAD_COUNTS), serializeCounts(leadCounts)),
-    ...Object.entries(lines).map(([kind, list]) => atomicWrite(path.join(indexDir, `${kind}.txt`), list.join(''))),
+    writeDurable(path.join(indexDir, 'lead.txt'), leadLines.join('')),
+    writeDurable(path.join(indexDir, LEAD_COUNTS), serializeCounts(leadCounts)),
+    ...Object.entries(lines).map(([kind, list]) => writeDurable(path.join(indexDir, `${kind}.txt`), list.join(''))),
   ])
 
-  const previous = await readMeta(dir).catch(() => {})
+  // The commit point: readers move from the old generation to this one in a single rename.
   await atomicWrite(metaPath(dir), JSON.stringify(meta, null, 2))
-  if (previous && previous.generation !== generation) {
-    await rm(path.join(dir, previous.generation), {force: true, recursive: true})
-  }
+  await sweep(dir, generation)
 
   return generator.counts
 }
