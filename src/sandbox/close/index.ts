@@ -96,8 +96,8 @@ function routes(): Route[] {
     route('/status/lead/', {GET: lazy(org, (m) => m.listLeadStatuses)}),
     route('/status/opportunity/', {GET: lazy(org, (m) => m.listOpportunityStatuses)}),
     route('/pipeline/', {GET: lazy(org, (m) => m.listPipelines)}),
-    route('/custom_field/lead/', {GET: lazy(org, (m) => m.listLeadCustomFields)}),
-    route('/custom_field/lead/{id}/', {GET: lazy(org, (m) => m.getLeadCustomField)}),
+    route('/saved_search/', {GET: lazy(org, (m) => m.listSavedSearches)}),
+    route('/saved_search/{id}/', {GET: lazy(org, (m) => m.getSavedSearch)}),
     route('/lead/', {GET: lazy(leads, (m) => m.listLeads), POST: lazy(leads, (m) => m.createLead)}),
     route('/lead/{id}/', {
       DELETE: lazy(leads, (m) => m.deleteLead),
@@ -135,20 +135,27 @@ function routes(): Route[] {
       POST: lazy(acts, (m) => m.createNote),
     }),
     route('/activity/note/{id}/', {
-      DELETE: lazy(acts, (m) => m.deleteNote),
+      DELETE: lazy(acts, (m) => (ctx) => m.deleteActivity(ctx, 'note')),
       GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, 'note')),
       PUT: lazy(acts, (m) => m.updateNote),
     }),
+    route('/activity/call/', {
+      GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, 'call')),
+      POST: lazy(acts, (m) => m.createCall),
+    }),
+    route('/activity/call/{id}/', {
+      DELETE: lazy(acts, (m) => (ctx) => m.deleteActivity(ctx, 'call')),
+      GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, 'call')),
+    }),
   ]
-  for (const kind of [
-    'call',
-    'email',
-    'meeting',
-    'sms',
-    'status_change/lead',
-    'status_change/opportunity',
-    'task_completed',
-  ]) {
+  for (const kind of ['lead', 'contact', 'opportunity'] as const) {
+    routeTable.push(
+      route(`/custom_field/${kind}/`, {GET: lazy(org, (m) => (ctx) => m.listCustomFields(ctx, kind))}),
+      route(`/custom_field/${kind}/{id}/`, {GET: lazy(org, (m) => (ctx) => m.getCustomField(ctx, kind))}),
+    )
+  }
+
+  for (const kind of ['email', 'meeting', 'sms', 'status_change/lead', 'status_change/opportunity', 'task_completed']) {
     routeTable.push(
       route(`/activity/${kind}/`, {GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, kind))}),
       route(`/activity/${kind}/{id}/`, {GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, kind))}),

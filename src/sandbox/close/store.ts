@@ -28,6 +28,7 @@ import type {
   ActsData,
   ChunkData,
   CustomField,
+  CustomFieldKind,
   LeadStatus,
   Meta,
   OpportunityStatus,
@@ -43,7 +44,7 @@ import type {
 import {dateOnly} from './format.js'
 import {idPrefix} from './ids.js'
 
-export const STORE_VERSION = 1
+export const STORE_VERSION = 2
 
 export type IndexKind = 'acti' | 'cont' | 'lead' | 'oppo' | 'task'
 
@@ -613,7 +614,6 @@ export interface StoreOptions {
 
 export class CloseStore {
   private lookups?: {
-    customFields: Map<string, CustomField>
     leadStatuses: Map<string, LeadStatus>
     names: Map<string, string>
     opportunityStatuses: Map<string, {pipeline: Pipeline; status: OpportunityStatus}>
@@ -639,12 +639,17 @@ export class CloseStore {
     if (!existsSync(path.join(this.dir, this.meta.generation))) throw new StaleGeneration(this.meta.generation)
   }
 
-  /** A custom field by ID (`cf_…`) or, case-insensitively, by name. */
-  customField(idOrName: string): CustomField | undefined {
-    const {customFields} = this.maps()
-    return (
-      customFields.get(idOrName) ?? this.meta.customFields.find((f) => f.name.toLowerCase() === idOrName.toLowerCase())
-    )
+  /** A custom field of `kind` objects by ID (`cf_…`) or, case-insensitively, by name. */
+  customField(idOrName: string, kind: CustomFieldKind = 'lead'): CustomField | undefined {
+    const fields = this.fields(kind)
+    return fields.find((f) => f.id === idOrName) ?? fields.find((f) => f.name.toLowerCase() === idOrName.toLowerCase())
+  }
+
+  /** The custom fields of `kind` objects. */
+  fields(kind: CustomFieldKind): CustomField[] {
+    if (kind === 'contact') return this.meta.contactFields
+    if (kind === 'opportunity') return this.meta.opportunityFields
+    return this.meta.customFields
   }
 
   leadStatus(id: string): LeadStatus | undefined {
@@ -736,7 +741,6 @@ export class CloseStore {
       }
 
       this.lookups = {
-        customFields: new Map(this.meta.customFields.map((f) => [f.id, f])),
         leadStatuses: new Map(this.meta.leadStatuses.map((s) => [s.id, s])),
         names: new Map(this.meta.users.map((u) => [u.id, `${u.first_name} ${u.last_name}`.trim()])),
         opportunityStatuses,
