@@ -29,6 +29,8 @@ Commands:
   action run <action-id-or-key> --connectionId=ID --input=JSON
   request <connection-id> <path> [-X METHOD] [--query k=v] [-H "K: V"] [-d BODY]
                                             call the Close API through the connection
+  act (--id=ID | --key=KEY | --api=JSON) [--connectionId=ID] [--input=JSON]
+                                            generation B: run an action or a Close request
 
 Options: --json (machine-readable output), --help, --version
 Data: $CLOSE_SANDBOX_DIR (default ~/.local/share/close/sandbox)
