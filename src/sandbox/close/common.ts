@@ -257,6 +257,13 @@ export function userRef(problems: Problems, store: CloseStore, body: Json, key: 
   return id
 }
 
+/** `YYYY-MM-DD` naming a day that exists (no February 30th). */
+function isCalendarDate(value: unknown): value is string {
+  if (!isDate(value)) return false
+  const ms = Date.parse(`${value}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value)
+}
+
 /** A custom field value checked against the field's type: `{value}` or `{error}`. */
 export function customValue(field: CustomField, value: unknown): {error: string} | {value: unknown} {
   if (value === null || value === '') return {value: null}
@@ -275,12 +282,7 @@ export function customValue(field: CustomField, value: unknown): {error: string}
     }
 
     case 'date': {
-      return typeof value === 'string' &&
-        isDate(value) &&
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-        ? {value}
-        : {error: 'Enter a valid date (YYYY-MM-DD).'}
+      return isCalendarDate(value) ? {value} : {error: 'Enter a valid date (YYYY-MM-DD).'}
     }
 
     case 'number': {

@@ -235,35 +235,37 @@ function groups<T extends {opp: StoredOpportunity}>(
       const year = won ? Number(won.slice(0, 4)) : null
       const month = won ? Number(won.slice(5, 7)) : null
       const unit = groupBy.slice('date_won__'.length)
-      if (won) {switch (unit) {
- case 'month': {
-        key = `${year}-${String(month).padStart(2, '0')}`
-        extra = {month, year}
-      
- break;
- }
+      if (won) {
+        switch (unit) {
+          case 'month': {
+            key = `${year}-${String(month).padStart(2, '0')}`
+            extra = {month, year}
 
- case 'quarter': {
-        const quarter = Math.ceil(month! / 3)
-        key = `${year}-Q${quarter}`
-        extra = {quarter, year}
-      
- break;
- }
+            break
+          }
 
- case 'week': {
-        const [weekyear, week] = isoWeek(won)
-        key = `${weekyear}-W${week}`
-        extra = {week, weekyear, year}
-      
- break;
- }
+          case 'quarter': {
+            const quarter = Math.ceil(month! / 3)
+            key = `${year}-Q${quarter}`
+            extra = {quarter, year}
 
- default: {
-        key = String(year)
-        extra = {year}
-      }
- }} else {
+            break
+          }
+
+          case 'week': {
+            const [weekyear, week] = isoWeek(won)
+            key = `${weekyear}-W${week}`
+            extra = {week, weekyear, year}
+
+            break
+          }
+
+          default: {
+            key = String(year)
+            extra = {year}
+          }
+        }
+      } else {
         key = 'null'
         extra = {[unit]: null, year: null}
       }
