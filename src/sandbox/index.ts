@@ -9,7 +9,6 @@ import type {SeedOptions} from './close/index.js'
 export type {SeedOptions} from './close/index.js'
 export {
   SANDBOX_CONNECTION_ID,
-  SANDBOX_FAULTS_FILE,
   SANDBOX_LOGIN_CODE,
   SANDBOX_MEMBRANE_VERSION,
   SANDBOX_STATE_FILE,
@@ -22,6 +21,18 @@ export type SeedCounts = Record<string, number> & {leads: number}
 /** Absolute path of the sandbox executable, spawned exactly like `membrane`. */
 export function sandboxBinPath(): string {
   return fileURLToPath(new URL('../../bin/membrane-sandbox.js', import.meta.url))
+}
+
+/**
+ * `close sandbox reset`: re-seed `dir` and restore the initial Membrane state, serialised with
+ * running sandbox commands (they finish first, or wait); never deletes files under a writer.
+ */
+export async function resetSandbox(dir: string, options?: SeedOptions): Promise<SeedCounts> {
+  const [close, files] = await Promise.all([import('./close/index.js'), import('./membrane/files.js')])
+  // Lock order: the Membrane state lock, then the store lock (nothing takes them the other way).
+  return files.withLock(dir, async () => ({
+    ...(await close.resetStore(dir, options, [files.LOCK_FILE])),
+  }))
 }
 
 /** Seed the sandbox's Close data in `dir`, replacing what is there (the emulator, imported lazily). */

@@ -4,6 +4,7 @@
  * resolves to the exit code. Errors: `{type, key, message, data}` on stdout under `--json`, always
  * `Error: <message>` on stderr, exit 1.
  */
+import type {CloseOpener} from './membrane/close-api.js'
 import type {Context, Io} from './membrane/commands.js'
 
 import {parseArgs} from './membrane/args.js'
@@ -28,12 +29,22 @@ Commands:
   action run <action-id-or-key> --connectionId=ID --input=JSON
   request <connection-id> <path> [-X METHOD] [--query k=v] [-H "K: V"] [-d BODY]
                                             call the Close API through the connection
+  act (--id=ID | --key=KEY | --api=JSON) [--connectionId=ID] [--input=JSON]
+                                            generation B: run an action or a Close request
 
 Options: --json (machine-readable output), --help, --version
 Data: $CLOSE_SANDBOX_DIR (default ~/.local/share/close/sandbox)
 `
 
-const COMMANDS = new Set(['action', 'connect', 'connection', 'login', 'logout', 'request', 'search', 'status'])
+const COMMANDS = new Set(['act', 'action', 'connect', 'connection', 'login', 'logout', 'request', 'search', 'status'])
+
+export type {CloseHandler, CloseOpener, CloseRequest, CloseResponse} from './membrane/close-api.js'
+export type {Io} from './membrane/commands.js'
+
+export interface SandboxOptions {
+  /** The Close backend (default: the emulator in the sandbox directory). */
+  close?: CloseOpener
+}
 
 function printJson(io: Io, value: unknown): void {
   io.stdout(JSON.stringify(value, null, 2) + '\n')
@@ -53,6 +64,7 @@ export async function main(
   argv: string[],
   io: Io = processIo(),
   env: NodeJS.ProcessEnv = process.env,
+  options: SandboxOptions = {},
 ): Promise<number> {
   const json = argv.includes('--json')
   try {
@@ -74,7 +86,8 @@ export async function main(
       string,
       (ctx: Context) => Promise<number>
     >
-    return await commands[name]({args, dir: resolveSandboxDir(env), env, io, json})
+    const openClose = options.close ?? (await import('./membrane/close-api.js')).openEmulator
+    return await commands[name]({args, dir: resolveSandboxDir(env), env, io, json, openClose})
   } catch (error) {
     const failure =
       error instanceof MembraneError

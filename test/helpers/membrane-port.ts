@@ -10,7 +10,9 @@
  * The CLI and the in-process sandbox keep time through `Date.now()` and `setTimeout`: VirtualClock
  * lets a poll interval or the sandbox's "READY 2 s later" pass without waiting.
  */
+import {existsSync} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
+import {join} from 'node:path'
 import timers from 'node:timers/promises'
 
 import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
@@ -130,6 +132,18 @@ export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): C
       },
     }
     const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
+    // A test that wrote faults.json into the sandbox dir gets the fault-injecting wrapper
+    // (test/fixtures/sandbox-faults); the shipped sandbox has no such hook.
+    const dir = env.CLOSE_SANDBOX_DIR ?? defaults.sandboxDir
+    if (existsSync(join(dir, 'faults.json'))) {
+      const [{withFaults}, {openEmulator}] = await Promise.all([
+        import('../fixtures/sandbox-faults/faults.mjs'),
+        import('../../src/sandbox/membrane/close-api.js'),
+      ])
+      const exitCode = await withFaults({main, openClose: openEmulator})(spec.args, io, env)
+      return {...output, exitCode}
+    }
+
     const exitCode = await main(spec.args, io, env)
     return {...output, exitCode}
   })

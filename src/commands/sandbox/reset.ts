@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
-import {rm} from 'node:fs/promises'
 
 import {BaseCommand} from '../../command-base/base-command.js'
-import {seedSandbox} from '../../sandbox/index.js'
+import {resetSandbox} from '../../sandbox/index.js'
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
   static description = `Deletes the sandbox's data and seeds it again: the demo organization "Acme Demo" with its
@@ -15,8 +14,7 @@ The data is the same every time for the same --leads.`
   static summary = 'Re-seed the offline sandbox.'
 
   public async execute(): Promise<{counts: Record<string, number>; path: string}> {
-    await rm(this.sandboxDir, {force: true, recursive: true})
-    const counts = await seedSandbox(this.sandboxDir, {leads: this.flags.leads})
+    const counts = await resetSandbox(this.sandboxDir, {leads: this.flags.leads})
     if (!this.io.json) {
       const summary = Object.entries(counts)
         .map(([kind, count]) => `${count.toLocaleString('en-US')} ${kind}`)

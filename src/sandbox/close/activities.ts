@@ -12,8 +12,9 @@ import {
   stringField,
   timestamp,
   touchLead,
+  userRef,
 } from './common.js'
-import {htmlToNote, noteToHtml} from './format.js'
+import {htmlToNote, noteToHtml, nowTimestamp, parseMoment} from './format.js'
 import {
   badRequest,
   type CloseResponse,
@@ -180,11 +181,74 @@ export async function updateNote(ctx: Ctx): Promise<CloseResponse> {
   })
 }
 
-export async function deleteNote(ctx: Ctx): Promise<CloseResponse> {
+const CALL_DIRECTIONS = ['inbound', 'outbound']
+const CALL_STATUSES = ['created', 'in-progress', 'completed', 'cancel', 'no-answer', 'busy', 'failed', 'timeout']
+const CALL_DISPOSITIONS = ['answered', 'no-answer', 'vm-answer', 'vm-left', 'busy', 'blocked', 'error', 'abandoned']
+
+function choiceField(problems: Problems, body: Json, key: string, choices: string[]): string | undefined {
+  if (!(key in body) || body[key] === null) return undefined
+  if (typeof body[key] === 'string' && choices.includes(body[key])) return body[key]
+  problems.add(key, `Not a valid choice. Use one of: ${choices.join(', ')}.`)
+  return undefined
+}
+
+/**
+ * POST /activity/call/: log a call on a lead (Close: `lead_id` required; `direction`, `status`,
+ * `disposition`, `duration` in seconds, `phone`, `note`/`note_html`, `contact_id`, `user_id`,
+ * `activity_at`). Defaults: outbound, completed, logged by me now, source External.
+ */
+export async function createCall(ctx: Ctx): Promise<CloseResponse> {
+  const {body, store} = ctx
+  return store.write(async (txn) => {
+    const problems = new Problems()
+    const found = await requireLead(txn, problems, body)
+    const text = noteText(problems, body)
+    const contactId = contactOnLead(problems, body, found?.chunk, found?.lead.id)
+    const direction = choiceField(problems, body, 'direction', CALL_DIRECTIONS) ?? 'outbound'
+    const status = choiceField(problems, body, 'status', CALL_STATUSES) ?? 'completed'
+    const disposition = choiceField(problems, body, 'disposition', CALL_DISPOSITIONS)
+    const duration = body.duration ?? 0
+    if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 0) {
+      problems.add('duration', 'A valid integer is required.')
+    }
+
+    const phone = stringField(problems, body, 'phone')
+    const userId = userRef(problems, store, body, 'user_id')
+    const activityAt = stringField(problems, body, 'activity_at')
+    if (activityAt && Number.isNaN(parseMoment(activityAt))) problems.add('activity_at', 'Enter a valid date/time.')
+    problems.throwIfAny()
+    const {chunk, lead} = found!
+    const contact = contactId ? chunk.contact(contactId) : undefined
+    const remote = phone ?? contact?.phones[0]?.phone ?? null
+    const base = activityBase(store, 'Call', lead.id, contactId ?? null)
+    const call: StoredActivity = {
+      ...base,
+      activity_at: activityAt ? nowTimestamp(new Date(parseMoment(activityAt))) : base.activity_at,
+      direction,
+      disposition: disposition ?? (duration === 0 ? 'no-answer' : 'answered'),
+      duration,
+      local_phone: null,
+      note: text?.note ?? '',
+      note_html: text?.note_html ?? '',
+      phone: remote,
+      remote_phone: remote,
+      source: 'External',
+      status,
+      user_id: userId ?? store.meta.me,
+    }
+    await addActivity(txn, await txn.activities(chunk.n), call)
+    touchLead(chunk, lead.id, call.date_created, store.meta.me)
+    return respond(200, trimFields(renderActivity(store, call), ctx.params.fields()))
+  })
+}
+
+/** DELETE /activity/<kind>/{id}/ (notes and calls). */
+export async function deleteActivity(ctx: Ctx, kind: string): Promise<CloseResponse> {
+  const {model, type} = ACTIVITY_TYPES[kind]
   const {store} = ctx
   return store.write(async (txn) => {
     const found = await findActivity(txn, ctx.id!)
-    if (!found || found.activity._type !== 'Note') throw notFound('Note')
+    if (!found || found.activity._type !== type) throw notFound(model)
     const {activity: note, acts, chunk} = found
     acts.data.activities = acts.data.activities.filter((a) => a.id !== note.id)
     acts.touch()

@@ -1,8 +1,17 @@
 /** Lookups and input validation shared by the route handlers. */
 import type {Acts, Chunk, CloseStore, Txn} from './store.js'
-import type {ContactEmail, ContactUrl, StoredActivity, StoredContact, StoredLead, StoredPhone} from './types.js'
+import type {
+  ContactEmail,
+  ContactUrl,
+  CustomField,
+  CustomFieldKind,
+  StoredActivity,
+  StoredContact,
+  StoredLead,
+  StoredPhone,
+} from './types.js'
 
-import {normalizePhone, nowTimestamp} from './format.js'
+import {isDate, normalizePhone, nowTimestamp} from './format.js'
 import {type CloseRequest, type Json, type Params, Problems} from './http.js'
 import {newId} from './ids.js'
 
@@ -246,6 +255,91 @@ export function userRef(problems: Problems, store: CloseStore, body: Json, key: 
   }
 
   return id
+}
+
+/** `YYYY-MM-DD` naming a day that exists (no February 30th). */
+function isCalendarDate(value: unknown): value is string {
+  if (!isDate(value)) return false
+  const ms = Date.parse(`${value}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value)
+}
+
+/** A custom field value checked against the field's type: `{value}` or `{error}`. */
+export function customValue(field: CustomField, value: unknown): {error: string} | {value: unknown} {
+  if (value === null || value === '') return {value: null}
+  switch (field.type) {
+    case 'choices': {
+      if (field.accepts_multiple_values && Array.isArray(value)) {
+        const picked = value.map((v) => customValue({...field, accepts_multiple_values: false}, v))
+        const bad = picked.find((p) => 'error' in p)
+        return bad ?? {value: picked.map((p) => (p as {value: unknown}).value)}
+      }
+
+      const choice = field.choices?.find((c) => typeof value === 'string' && c.toLowerCase() === value.toLowerCase())
+      return choice
+        ? {value: choice}
+        : {error: `Not a valid choice: ${JSON.stringify(value)}. Choose one of: ${field.choices?.join(', ')}.`}
+    }
+
+    case 'date': {
+      return isCalendarDate(value) ? {value} : {error: 'Enter a valid date (YYYY-MM-DD).'}
+    }
+
+    case 'number': {
+      const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN
+      return Number.isFinite(number) ? {value: number} : {error: 'Enter a number.'}
+    }
+
+    case 'text': {
+      return typeof value === 'string' || typeof value === 'number'
+        ? {value: String(value)}
+        : {error: 'Not a valid string.'}
+    }
+  }
+}
+
+/**
+ * `custom.cf_x` / `custom.Field Name` keys and the deprecated `custom` dict → values by field ID,
+ * each checked against the field's type and choices, as Close does on create and update.
+ */
+export function customInput(
+  store: CloseStore,
+  problems: Problems,
+  body: Json,
+  kind: CustomFieldKind = 'lead',
+): Record<string, unknown> {
+  const entries: Array<[string, string, unknown]> = []
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith('custom.')) entries.push([key, key.slice('custom.'.length), value])
+  }
+
+  if (body.custom && typeof body.custom === 'object' && !Array.isArray(body.custom)) {
+    for (const [name, value] of Object.entries(body.custom)) entries.push([`custom.${name}`, name, value])
+  }
+
+  const values: Record<string, unknown> = {}
+  for (const [key, name, value] of entries) {
+    const field = store.customField(name, kind)
+    if (!field) {
+      problems.add(key, `Unknown custom field "${name}".`)
+      continue
+    }
+
+    const checked = customValue(field, value)
+    if ('error' in checked) problems.add(key, checked.error)
+    else values[field.id] = checked.value
+  }
+
+  return values
+}
+
+/** Set (or, with null, remove) custom values on a stored object. */
+export function applyCustom(target: {custom?: Record<string, unknown>}, values: Record<string, unknown>): void {
+  for (const [id, value] of Object.entries(values)) {
+    target.custom ??= {}
+    if (value === null) delete target.custom[id]
+    else target.custom[id] = value
+  }
 }
 
 export {Problems} from './http.js'

@@ -6,7 +6,7 @@ import type {Ctx} from './common.js'
 import type {SeedCounts, SeedOptions} from './seed.js'
 
 import {bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
-import {CloseStore, readMeta, type StoreOptions, withLock} from './store.js'
+import {CloseStore, hasStaleLock, readMeta, StaleGeneration, type StoreOptions, withLock} from './store.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
 export type {CloseRequest, CloseResponse} from './http.js'
@@ -23,10 +23,31 @@ export async function seedSandbox(dir: string, options: SeedOptions = {}): Promi
 }
 
 /**
+ * `close sandbox reset`: under the store lock (so it waits for running writes, and writes that
+ * come later wait for it), seed a fresh organization as a new generation, swap it in, and remove
+ * everything else the directory held except the names in `keep` (the caller's lock files).
+ * Readers in the old generation retry on the new one; nothing is deleted under a writer.
+ */
+export async function resetStore(dir: string, options: SeedOptions = {}, keep: string[] = []): Promise<SeedCounts> {
+  const {seedUnlocked} = await import('./seed.js')
+  return withLock(dir, async () => {
+    const counts = await seedUnlocked(dir, options)
+    const meta = await readMeta(dir)
+    const kept = new Set(['.lock', meta!.generation, 'meta.json', ...keep])
+    const {readdir, rm} = await import('node:fs/promises')
+    const names = await readdir(dir)
+    await Promise.all(names.filter((n) => !kept.has(n)).map((n) => rm(`${dir}/${n}`, {force: true, recursive: true})))
+    return counts
+  })
+}
+
+/**
  * Open the store in `dir`, seeding the default demo organization first if `dir` holds no data.
  * `options.now` overrides the clock (task views, `date_won` defaults, timestamps), for tests.
  */
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<CloseStore> {
+  // A writer killed mid-commit left its lock: take it over, which sweeps what it left half-done.
+  if (hasStaleLock(dir)) await withLock(dir, async () => {})
   let meta = await readMeta(dir)
   if (!meta) {
     const {seedUnlocked} = await import('./seed.js')
@@ -75,8 +96,8 @@ function routes(): Route[] {
     route('/status/lead/', {GET: lazy(org, (m) => m.listLeadStatuses)}),
     route('/status/opportunity/', {GET: lazy(org, (m) => m.listOpportunityStatuses)}),
     route('/pipeline/', {GET: lazy(org, (m) => m.listPipelines)}),
-    route('/custom_field/lead/', {GET: lazy(org, (m) => m.listLeadCustomFields)}),
-    route('/custom_field/lead/{id}/', {GET: lazy(org, (m) => m.getLeadCustomField)}),
+    route('/saved_search/', {GET: lazy(org, (m) => m.listSavedSearches)}),
+    route('/saved_search/{id}/', {GET: lazy(org, (m) => m.getSavedSearch)}),
     route('/lead/', {GET: lazy(leads, (m) => m.listLeads), POST: lazy(leads, (m) => m.createLead)}),
     route('/lead/{id}/', {
       DELETE: lazy(leads, (m) => m.deleteLead),
@@ -114,20 +135,27 @@ function routes(): Route[] {
       POST: lazy(acts, (m) => m.createNote),
     }),
     route('/activity/note/{id}/', {
-      DELETE: lazy(acts, (m) => m.deleteNote),
+      DELETE: lazy(acts, (m) => (ctx) => m.deleteActivity(ctx, 'note')),
       GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, 'note')),
       PUT: lazy(acts, (m) => m.updateNote),
     }),
+    route('/activity/call/', {
+      GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, 'call')),
+      POST: lazy(acts, (m) => m.createCall),
+    }),
+    route('/activity/call/{id}/', {
+      DELETE: lazy(acts, (m) => (ctx) => m.deleteActivity(ctx, 'call')),
+      GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, 'call')),
+    }),
   ]
-  for (const kind of [
-    'call',
-    'email',
-    'meeting',
-    'sms',
-    'status_change/lead',
-    'status_change/opportunity',
-    'task_completed',
-  ]) {
+  for (const kind of ['lead', 'contact', 'opportunity'] as const) {
+    routeTable.push(
+      route(`/custom_field/${kind}/`, {GET: lazy(org, (m) => (ctx) => m.listCustomFields(ctx, kind))}),
+      route(`/custom_field/${kind}/{id}/`, {GET: lazy(org, (m) => (ctx) => m.getCustomField(ctx, kind))}),
+    )
+  }
+
+  for (const kind of ['email', 'meeting', 'sms', 'status_change/lead', 'status_change/opportunity', 'task_completed']) {
     routeTable.push(
       route(`/activity/${kind}/`, {GET: lazy(acts, (m) => (ctx) => m.listActivities(ctx, kind))}),
       route(`/activity/${kind}/{id}/`, {GET: lazy(acts, (m) => (ctx) => m.getActivity(ctx, kind))}),
@@ -167,8 +195,22 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Answer one request as Close's REST API would. Writes are persisted before this resolves. */
+/**
+ * Answer one request as Close's REST API would. Writes are durably committed before this resolves.
+ * A read that lost its generation to a concurrent commit is answered again from the new one.
+ */
 export async function handleCloseRequest(store: CloseStore, request: CloseRequest): Promise<CloseResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await answer(store, request)
+    } catch (error) {
+      if (!(error instanceof StaleGeneration) || attempt >= 20) throw error
+      await store.reload()
+    }
+  }
+}
+
+async function answer(store: CloseStore, request: CloseRequest): Promise<CloseResponse> {
   try {
     const {path, query} = normalizePath(request.path)
     const method = request.method.toUpperCase() as Method
@@ -189,6 +231,7 @@ export async function handleCloseRequest(store: CloseStore, request: CloseReques
     return await handler({body, id: id === undefined ? undefined : safeDecode(id), params, request, store})
   } catch (error) {
     if (error instanceof HttpError) return respond(error.status, error.body, error.headers)
+    if (error instanceof StaleGeneration) throw error
     return respond(500, {error: `Sandbox internal error: ${error instanceof Error ? error.message : String(error)}`})
   }
 }

@@ -1,13 +1,15 @@
 /** /lead/ and /contact/ routes. */
 import type {Chunk, CloseStore, IndexKind} from './store.js'
-import type {Address, CustomField, StoredActivity, StoredLead} from './types.js'
+import type {Address, StoredActivity, StoredLead} from './types.js'
 
 import {
   activityBase,
   addActivity,
+  applyCustom,
   contactInput,
   type ContactInput,
   type Ctx,
+  customInput,
   findIn,
   findLead,
   newContact,
@@ -49,57 +51,6 @@ function leadStatusInput(store: CloseStore, problems: Problems, body: Json): str
   return status.id
 }
 
-/** A custom field value checked against the field's type: `{value}` or `{error}`. */
-function customValue(field: CustomField, value: unknown): {error: string} | {value: unknown} {
-  if (value === null || value === '') return {value: null}
-  switch (field.type) {
-    case 'choices': {
-      const choice = field.choices?.find((c) => typeof value === 'string' && c.toLowerCase() === value.toLowerCase())
-      return choice
-        ? {value: choice}
-        : {error: `Not a valid choice: ${JSON.stringify(value)}. Choose one of: ${field.choices?.join(', ')}.`}
-    }
-
-    case 'number': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN
-      return Number.isFinite(number) ? {value: number} : {error: 'Enter a number.'}
-    }
-
-    case 'text': {
-      return typeof value === 'string' || typeof value === 'number'
-        ? {value: String(value)}
-        : {error: 'Not a valid string.'}
-    }
-  }
-}
-
-/** `custom.cf_x` / `custom.Field Name` keys and the deprecated `custom` dict → values by field ID. */
-function customInput(store: CloseStore, problems: Problems, body: Json): Record<string, unknown> {
-  const entries: Array<[string, string, unknown]> = []
-  for (const [key, value] of Object.entries(body)) {
-    if (key.startsWith('custom.')) entries.push([key, key.slice('custom.'.length), value])
-  }
-
-  if (body.custom && typeof body.custom === 'object' && !Array.isArray(body.custom)) {
-    for (const [name, value] of Object.entries(body.custom)) entries.push([`custom.${name}`, name, value])
-  }
-
-  const values: Record<string, unknown> = {}
-  for (const [key, name, value] of entries) {
-    const field = store.customField(name)
-    if (!field) {
-      problems.add(key, `Unknown custom field "${name}".`)
-      continue
-    }
-
-    const checked = customValue(field, value)
-    if ('error' in checked) problems.add(key, checked.error)
-    else values[field.id] = checked.value
-  }
-
-  return values
-}
-
 function addressText(value: unknown): null | string {
   if (typeof value === 'number') return String(value)
   return typeof value === 'string' && value.trim() ? value.trim() : null
@@ -124,13 +75,6 @@ function addressesInput(problems: Problems, body: Json): Address[] | undefined {
     tz_ids: [],
     zipcode: addressText(a.zipcode),
   }))
-}
-
-function applyCustom(lead: StoredLead, values: Record<string, unknown>): void {
-  for (const [id, value] of Object.entries(values)) {
-    if (value === null) delete lead.custom[id]
-    else lead.custom[id] = value
-  }
 }
 
 export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
@@ -378,6 +322,7 @@ export async function createContact(ctx: Ctx): Promise<CloseResponse> {
   const {body, store} = ctx
   const problems = new Problems()
   const input = contactInput(problems, body)
+  const custom = customInput(store, problems, body, 'contact')
   const leadId = body.lead_id
   if (leadId !== undefined && leadId !== null && typeof leadId !== 'string')
     problems.add('lead', 'Object does not exist.')
@@ -416,6 +361,7 @@ export async function createContact(ctx: Ctx): Promise<CloseResponse> {
     }
 
     const contact = newContact(store, lead.id, input, at)
+    applyCustom(contact, custom)
     chunk.data.contacts.push(contact)
     ;(await txn.index('cont')).add(contact.id, chunk.n)
     touchLead(chunk, lead.id, at, store.meta.me)
@@ -427,6 +373,7 @@ export async function updateContact(ctx: Ctx): Promise<CloseResponse> {
   const {body, store} = ctx
   const problems = new Problems()
   const input = contactInput(problems, body)
+  const custom = customInput(store, problems, body, 'contact')
   return store.write(async (txn) => {
     const found = await findIn(txn, 'contact', ctx.id!)
     if (!found) throw notFound('Contact')
@@ -438,6 +385,7 @@ export async function updateContact(ctx: Ctx): Promise<CloseResponse> {
     if (input.emails !== undefined) contact.emails = input.emails
     if (input.phones !== undefined) contact.phones = input.phones
     if (input.urls !== undefined) contact.urls = input.urls
+    applyCustom(contact, custom)
     contact.date_updated = at
     contact.updated_by = store.meta.me
     touchLead(chunk, contact.lead_id, at, store.meta.me)

@@ -5,8 +5,10 @@ import type {StoredOpportunity, ValuePeriod} from './types.js'
 import {
   activityBase,
   addActivity,
+  applyCustom,
   contactOnLead,
   type Ctx,
+  customInput,
   findIn,
   requireLead,
   stringField,
@@ -19,6 +21,7 @@ import {
   badRequest,
   type CloseResponse,
   dateFilter,
+  fieldErrors,
   type Json,
   notFound,
   pageOf,
@@ -45,6 +48,7 @@ const ORDER_FIELDS = [
 interface OpportunityInput {
   confidence?: number
   contactId?: null | string
+  custom?: Record<string, unknown>
   dateLost?: null | string
   dateWon?: null | string
   note?: string
@@ -145,6 +149,7 @@ function opportunityInput(store: CloseStore, problems: Problems, body: Json): Op
   if (dateLost !== undefined) input.dateLost = dateLost
   const userId = userRef(problems, store, body, 'user_id')
   if (userId !== undefined) input.userId = userId
+  input.custom = customInput(store, problems, body, 'opportunity')
   return input
 }
 
@@ -165,6 +170,7 @@ function applyInput(opp: StoredOpportunity, input: OpportunityInput): void {
   if (input.dateLost !== undefined) opp.date_lost = input.dateLost
   if (input.userId !== undefined) opp.user_id = input.userId
   if (input.contactId !== undefined) opp.contact_id = input.contactId
+  if (input.custom) applyCustom(opp, input.custom)
 }
 
 function aggregates(opps: StoredOpportunity[]): Json {
@@ -200,12 +206,95 @@ function aggregates(opps: StoredOpportunity[]): Json {
   return out
 }
 
+const GROUP_BY = ['user_id', 'date_won__week', 'date_won__month', 'date_won__quarter', 'date_won__year']
+
+/** ISO week of a date: [weekyear, week]. */
+function isoWeek(day: string): [number, number] {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + 4 - (date.getUTCDay() || 7))
+  const weekyear = date.getUTCFullYear()
+  return [weekyear, Math.ceil(((date.getTime() - Date.UTC(weekyear, 0, 1)) / 86_400_000 + 1) / 7)]
+}
+
+/** `_group_by`: the page's opportunities in groups `{key, objects, total_results, <aggregates>, …}`. */
+function groups<T extends {opp: StoredOpportunity}>(
+  store: CloseStore,
+  items: T[],
+  groupBy: string,
+  render: (item: T) => Json,
+): Json[] {
+  const byKey = new Map<string, {extra: Json; items: T[]}>()
+  for (const item of items) {
+    let key: string
+    let extra: Json
+    if (groupBy === 'user_id') {
+      key = item.opp.user_id ?? 'null'
+      extra = {user_id: item.opp.user_id, user_name: store.userName(item.opp.user_id)}
+    } else {
+      const won = item.opp.date_won
+      const year = won ? Number(won.slice(0, 4)) : null
+      const month = won ? Number(won.slice(5, 7)) : null
+      const unit = groupBy.slice('date_won__'.length)
+      if (won) {
+        switch (unit) {
+          case 'month': {
+            key = `${year}-${String(month).padStart(2, '0')}`
+            extra = {month, year}
+
+            break
+          }
+
+          case 'quarter': {
+            const quarter = Math.ceil(month! / 3)
+            key = `${year}-Q${quarter}`
+            extra = {quarter, year}
+
+            break
+          }
+
+          case 'week': {
+            const [weekyear, week] = isoWeek(won)
+            key = `${weekyear}-W${week}`
+            extra = {week, weekyear, year}
+
+            break
+          }
+
+          default: {
+            key = String(year)
+            extra = {year}
+          }
+        }
+      } else {
+        key = 'null'
+        extra = {[unit]: null, year: null}
+      }
+    }
+
+    const group = byKey.get(key) ?? {extra, items: []}
+    group.items.push(item)
+    byKey.set(key, group)
+  }
+
+  return [...byKey].map(([key, group]) => ({
+    key,
+    ...group.extra,
+    ...aggregates(group.items.map((i) => i.opp)),
+    objects: group.items.map((i) => render(i)),
+  }))
+}
+
 export async function listOpportunities(ctx: Ctx): Promise<CloseResponse> {
   const {params, store} = ctx
   const paging = params.paging()
   const fields = params.fields()
-  for (const unsupported of ['_group_by', 'query', 'lead_query', 'lead_saved_search_id']) {
+  for (const unsupported of ['query', 'lead_query', 'lead_saved_search_id']) {
     if (params.get(unsupported)) throw badRequest(`${unsupported} is not supported by the sandbox.`)
+  }
+
+  const groupBy = params.get('_group_by')
+  if (groupBy !== undefined && !GROUP_BY.includes(groupBy)) {
+    throw fieldErrors({_group_by: `Not a valid choice. Use one of: ${GROUP_BY.join(', ')}.`})
   }
 
   const tests: Array<(opp: StoredOpportunity) => boolean> = []
@@ -275,9 +364,11 @@ export async function listOpportunities(ctx: Ctx): Promise<CloseResponse> {
       }
     })
     const page = pageOf(matches, paging)
+    const render = ({chunk, opp}: {chunk: Chunk; opp: StoredOpportunity}) =>
+      trimFields(renderOpportunity(store, chunk, opp), fields)
     return respond(200, {
       ...aggregates(matches.map((m) => m.opp)),
-      data: page.data.map(({chunk, opp}) => trimFields(renderOpportunity(store, chunk, opp), fields)),
+      data: groupBy ? groups(store, page.data, groupBy, render) : page.data.map((m) => render(m)),
       has_more: page.has_more,
     })
   })

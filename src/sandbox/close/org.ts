@@ -1,5 +1,6 @@
 /** Organization-level routes: /me/, /user/, /organization/, statuses, pipelines, custom fields. */
 import type {Ctx} from './common.js'
+import type {CustomFieldKind} from './types.js'
 
 import {type CloseResponse, notFound, pageOf, respond, sortByOrder, trimFields} from './http.js'
 import {
@@ -9,6 +10,7 @@ import {
   renderOpportunityStatus,
   renderOrganization,
   renderPipelines,
+  renderSavedSearch,
   renderUser,
 } from './render.js'
 
@@ -66,15 +68,40 @@ export async function listPipelines(ctx: Ctx): Promise<CloseResponse> {
   return respond(200, pageOf(renderPipelines(ctx.store), ctx.params.paging()))
 }
 
-export async function listLeadCustomFields(ctx: Ctx): Promise<CloseResponse> {
+const FIELD_MODELS: Record<CustomFieldKind, string> = {
+  contact: 'ContactCustomField',
+  lead: 'LeadCustomField',
+  opportunity: 'OpportunityCustomField',
+}
+
+/** GET /custom_field/<kind>/: the fields of leads, contacts or opportunities. */
+export async function listCustomFields(ctx: Ctx, kind: CustomFieldKind): Promise<CloseResponse> {
   const {store} = ctx
-  const fields = store.meta.customFields.map((f) => trimFields(renderCustomField(store, f), ctx.params.fields()))
+  const fields = store.fields(kind).map((f) => trimFields(renderCustomField(store, f), ctx.params.fields()))
   return respond(200, pageOf(fields, ctx.params.paging()))
 }
 
-export async function getLeadCustomField(ctx: Ctx): Promise<CloseResponse> {
+export async function getCustomField(ctx: Ctx, kind: CustomFieldKind): Promise<CloseResponse> {
   const {store} = ctx
-  const field = store.meta.customFields.find((f) => f.id === ctx.id)
-  if (!field) throw notFound('LeadCustomField')
+  const field = store.fields(kind).find((f) => f.id === ctx.id)
+  if (!field) throw notFound(FIELD_MODELS[kind])
   return respond(200, trimFields(renderCustomField(store, field), ctx.params.fields()))
+}
+
+/** GET /saved_search/ (Smart Views): `type` (default lead) or `type__in`. */
+export async function listSavedSearches(ctx: Ctx): Promise<CloseResponse> {
+  const {params, store} = ctx
+  const types = params.oneOf('type') ?? ['lead']
+  const views = store.meta.savedSearches.filter((v) => types.includes(v.type))
+  const page = pageOf(views, params.paging())
+  return respond(200, {
+    data: page.data.map((v) => trimFields(renderSavedSearch(store, v), params.fields())),
+    has_more: page.has_more,
+  })
+}
+
+export async function getSavedSearch(ctx: Ctx): Promise<CloseResponse> {
+  const view = ctx.store.meta.savedSearches.find((v) => v.id === ctx.id)
+  if (!view) throw notFound('SavedSearch')
+  return respond(200, trimFields(renderSavedSearch(ctx.store, view), ctx.params.fields()))
 }

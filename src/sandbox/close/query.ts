@@ -1,8 +1,15 @@
 /**
  * The emulated subset of Close's lead search language (the `query` parameter of GET /lead/):
  *
- *   free text                 words or "a phrase", matched in the lead name and contact names/emails
+ *   free text                 words or "a phrase", matched in the lead name and website and in
+ *                             contact names, emails and phones (digits: "415 555" finds +1415555…)
  *   status:"Label"            also lead_status:Label (case-insensitive)
+ *   email:a@b.com             also email_address: (a contact email containing the value)
+ *   phone:+14155550123        also phone_number: (a contact phone containing those digits)
+ *   company:"Acme"            also lead_name: (the lead's name); name: (the lead's or a contact's)
+ *   contact:"Ana Ruiz"        also contact_name: (a contact's name)
+ *   url:acme.com              also website:, domain: (the lead's website, or a contact email's domain)
+ *   in:"Smart View"           the leads of a saved search (its name or save_ ID)
  *   has:email  has:phone      a contact with an email / a phone
  *   custom.cf_x:"v"           also custom.Name:v and "custom.Field Name":v
  *   sort:created  sort:-created  sort:updated  sort:-updated
@@ -33,7 +40,8 @@ type Node =
   {kind: 'all'} | {kind: 'and' | 'or'; nodes: Node[]} | {kind: 'pred'; test: (input: LeadMatchInput) => boolean}
 
 const SUPPORTED =
-  'The sandbox supports: free text, status:"Label" (or lead_status:), has:email, has:phone, ' +
+  'The sandbox supports: free text, status:"Label" (or lead_status:), email:, phone:, company:, name:, ' +
+  'contact:, url: (or domain:), in:"Smart View", has:email, has:phone, ' +
   'custom.cf_…:"value" or "custom.Field Name":value, sort:[-]created|updated, slice:N/M, AND, OR and parentheses.'
 
 function unsupported(what: string): never {
@@ -119,14 +127,56 @@ function stableHash(text: string): number {
   return Math.abs(h)
 }
 
+const digitsOf = (text: string) => text.replaceAll(/\D/g, '')
+
+/** A host without scheme, `www.` and path: `https://www.acme.com/x` → `acme.com`. */
+function hostOf(url: string): string {
+  return url
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/?#].*$/, '')
+}
+
+function phoneMatcher(value: string): Predicate {
+  const digits = digitsOf(value)
+  if (digits.length < 3) return () => false
+  return ({contacts}) => contacts.some((c) => c.phones.some((p) => digitsOf(p.phone).includes(digits)))
+}
+
+function emailMatcher(value: string): Predicate {
+  const lower = value.toLowerCase()
+  return ({contacts}) => contacts.some((c) => c.emails.some((e) => e.email.toLowerCase().includes(lower)))
+}
+
+function domainMatcher(value: string): Predicate {
+  const host = hostOf(value)
+  return ({contacts, lead}) =>
+    (lead.url !== null && hostOf(lead.url).includes(host)) ||
+    contacts.some((c) => c.emails.some((e) => e.email.toLowerCase().endsWith(`@${host}`)))
+}
+
+function contactNameMatcher(value: string): Predicate {
+  const lower = value.toLowerCase()
+  return ({contacts}) => contacts.some((c) => (c.name ?? '').toLowerCase().includes(lower))
+}
+
+function companyMatcher(value: string): Predicate {
+  const lower = value.toLowerCase()
+  return ({displayName}) => displayName.toLowerCase().includes(lower)
+}
+
 function textMatcher(needle: string): (input: LeadMatchInput) => boolean {
   const lower = needle.toLowerCase()
-  return ({contacts, displayName}) =>
-    displayName.toLowerCase().includes(lower) ||
-    contacts.some(
-      (c) =>
-        (c.name ?? '').toLowerCase().includes(lower) || c.emails.some((e) => e.email.toLowerCase().includes(lower)),
-    )
+  const phone = /^[\d\s()+.-]{6,}$/.test(needle) && digitsOf(needle).length >= 6 ? phoneMatcher(needle) : undefined
+  const email = emailMatcher(needle)
+  const contact = contactNameMatcher(needle)
+  return (input) =>
+    input.displayName.toLowerCase().includes(lower) ||
+    (input.lead.url !== null && hostOf(input.lead.url).includes(lower)) ||
+    contact(input) ||
+    email(input) ||
+    (phone !== undefined && phone(input))
 }
 
 function customValueMatches(stored: unknown, wanted: string): boolean {
@@ -176,11 +226,51 @@ function sortTerm(token: TermToken): LeadQuery['sort'] {
   return {desc: match[1] === '-', field: match[2].endsWith('created') ? 'date_created' : 'date_updated'}
 }
 
+const byValue =
+  (build: (value: string) => Predicate) =>
+  (_store: CloseStore, token: TermToken): Predicate =>
+    build(token.value)
+
+const nameTerm = byValue((value) => {
+  const company = companyMatcher(value)
+  const contact = contactNameMatcher(value)
+  return (input) => company(input) || contact(input)
+})
+
+/** Saved searches being expanded, so `in:` cannot recurse forever. */
+const expanding = new Set<string>()
+
+function inTerm(store: CloseStore, token: TermToken): Predicate {
+  const wanted = token.value.toLowerCase()
+  const view = store.meta.savedSearches.find((v) => v.id === token.value || v.name.toLowerCase() === wanted)
+  if (!view) throw badRequest(`No Smart View named "${token.value}" in the sandbox.`)
+  if (expanding.has(view.id)) unsupported(`"${token.raw}" (a Smart View that includes itself)`)
+  expanding.add(view.id)
+  try {
+    return parseLeadQuery(store, view.query).matches
+  } finally {
+    expanding.delete(view.id)
+  }
+}
+
 const TERMS: Record<string, ((store: CloseStore, token: TermToken) => Predicate) | undefined> = {
+  company: byValue(companyMatcher),
+  contact: byValue(contactNameMatcher),
+  contact_name: byValue(contactNameMatcher),
+  domain: byValue(domainMatcher),
+  email: byValue(emailMatcher),
+  email_address: byValue(emailMatcher),
   has: hasTerm,
+  in: inTerm,
+  lead_name: byValue(companyMatcher),
   lead_status: statusTerm,
+  name: nameTerm,
+  phone: byValue(phoneMatcher),
+  phone_number: byValue(phoneMatcher),
   slice: sliceTerm,
   status: statusTerm,
+  url: byValue(domainMatcher),
+  website: byValue(domainMatcher),
 }
 
 /** Parse a lead search query; throws a 400 HttpError for syntax outside the emulated subset. */

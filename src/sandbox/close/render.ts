@@ -2,6 +2,7 @@
 import type {Chunk, CloseStore} from './store.js'
 import type {
   ContactEmail,
+  SavedSearch,
   StoredActivity,
   StoredContact,
   StoredLead,
@@ -29,7 +30,22 @@ export function displayName(contact: StoredContact): string {
   return contact.name ?? contact.emails[0]?.email ?? (contact.phones[0] ? formatE164(contact.phones[0].phone) : '')
 }
 
+/** `custom.cf_…` keys of an object's stored values, in the order of its kind's fields. */
+function customKeys(out: Json, fields: Array<{id: string}>, custom: Record<string, unknown> | undefined): Json {
+  if (!custom) return out
+  for (const field of fields) {
+    const value = custom[field.id]
+    if (value !== undefined && value !== null) out[`custom.${field.id}`] = value
+  }
+
+  return out
+}
+
 export function renderContact(store: CloseStore, contact: StoredContact): Json {
+  return customKeys(renderContactFields(store, contact), store.meta.contactFields, contact.custom)
+}
+
+function renderContactFields(store: CloseStore, contact: StoredContact): Json {
   return {
     created_by: contact.created_by,
     date_created: contact.date_created,
@@ -92,42 +108,46 @@ export function renderOpportunity(store: CloseStore, chunk: Chunk, opp: StoredOp
   const value = opp.value ?? 0
   const annualizedValue = annualized(value, opp.value_period)
   const email = lead.primaryEmail
-  return {
-    annualized_expected_value: Math.round((annualizedValue * opp.confidence) / 100),
-    annualized_value: annualizedValue,
-    attachments: [],
-    confidence: opp.confidence,
-    contact_id: opp.contact_id,
-    contact_name: contact ? displayName(contact) : null,
-    created_by: opp.created_by,
-    created_by_name: store.userName(opp.created_by),
-    date_created: opp.date_created,
-    date_lost: opp.date_lost,
-    date_updated: opp.date_updated,
-    date_won: opp.date_won,
-    expected_value: Math.round((value * opp.confidence) / 100),
-    id: opp.id,
-    integration_links: [],
-    lead_id: opp.lead_id,
-    lead_name: lead.name,
-    lead_primary_email: email ? {email: email.email, is_unsubscribed: email.is_unsubscribed, type: email.type} : null,
-    lead_primary_phone: lead.primaryPhone ? renderPhone(lead.primaryPhone) : null,
-    note: opp.note,
-    organization_id: store.meta.organization.id,
-    pipeline_id: found?.pipeline.id ?? null,
-    pipeline_name: found?.pipeline.name ?? null,
-    status_display_name: found?.status.label ?? null,
-    status_id: opp.status_id,
-    status_label: found?.status.label ?? null,
-    status_type: found?.status.type ?? null,
-    updated_by: opp.updated_by,
-    updated_by_name: store.userName(opp.updated_by),
-    user_id: opp.user_id,
-    user_name: store.userName(opp.user_id),
-    value: opp.value,
-    value_currency: opp.value_currency,
-    value_formatted: formatOpportunityValue(opp.value, opp.value_period, opp.value_currency),
-    value_period: opp.value_period,
+  return customKeys(renderOpportunityFields(), store.meta.opportunityFields, opp.custom)
+
+  function renderOpportunityFields(): Json {
+    return {
+      annualized_expected_value: Math.round((annualizedValue * opp.confidence) / 100),
+      annualized_value: annualizedValue,
+      attachments: [],
+      confidence: opp.confidence,
+      contact_id: opp.contact_id,
+      contact_name: contact ? displayName(contact) : null,
+      created_by: opp.created_by,
+      created_by_name: store.userName(opp.created_by),
+      date_created: opp.date_created,
+      date_lost: opp.date_lost,
+      date_updated: opp.date_updated,
+      date_won: opp.date_won,
+      expected_value: Math.round((value * opp.confidence) / 100),
+      id: opp.id,
+      integration_links: [],
+      lead_id: opp.lead_id,
+      lead_name: lead.name,
+      lead_primary_email: email ? {email: email.email, is_unsubscribed: email.is_unsubscribed, type: email.type} : null,
+      lead_primary_phone: lead.primaryPhone ? renderPhone(lead.primaryPhone) : null,
+      note: opp.note,
+      organization_id: store.meta.organization.id,
+      pipeline_id: found?.pipeline.id ?? null,
+      pipeline_name: found?.pipeline.name ?? null,
+      status_display_name: found?.status.label ?? null,
+      status_id: opp.status_id,
+      status_label: found?.status.label ?? null,
+      status_type: found?.status.type ?? null,
+      updated_by: opp.updated_by,
+      updated_by_name: store.userName(opp.updated_by),
+      user_id: opp.user_id,
+      user_name: store.userName(opp.user_id),
+      value: opp.value,
+      value_currency: opp.value_currency,
+      value_formatted: formatOpportunityValue(opp.value, opp.value_period, opp.value_currency),
+      value_period: opp.value_period,
+    }
   }
 }
 
@@ -208,12 +228,7 @@ export function renderLead(store: CloseStore, chunk: Chunk, lead: StoredLead): J
     updated_by_name: store.userName(lead.updated_by),
     url: lead.url,
   }
-  for (const field of store.meta.customFields) {
-    const value = lead.custom[field.id]
-    if (value !== undefined && value !== null) out[`custom.${field.id}`] = value
-  }
-
-  return out
+  return customKeys(out, store.meta.customFields, lead.custom)
 }
 
 /** Fields the seed leaves out of stored activities because they hold their usual value. */
@@ -362,5 +377,22 @@ export function renderCustomField(store: CloseStore, field: (typeof store.meta.c
     organization_id: store.meta.organization.id,
     type: field.type,
     updated_by: store.meta.me,
+  }
+}
+
+/** A Smart View as `/saved_search/` returns it: the lead search `query` and its owner. */
+export function renderSavedSearch(store: CloseStore, view: SavedSearch): Json {
+  return {
+    created_by: view.user_id,
+    date_created: view.date_created,
+    date_updated: view.date_updated,
+    id: view.id,
+    is_shared: view.is_shared,
+    name: view.name,
+    organization_id: store.meta.organization.id,
+    query: view.query,
+    type: view.type,
+    updated_by: view.user_id,
+    user_id: view.user_id,
   }
 }

@@ -3,7 +3,7 @@
  * relative to `today`. Leads are written chunk by chunk so memory stays flat for large seeds.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, rm} from 'node:fs/promises'
+import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 
 import type {
@@ -16,6 +16,7 @@ import type {
   Meta,
   OpportunityStatusType,
   Pipeline,
+  SavedSearch,
   StoredActivity,
   StoredContact,
   StoredLead,
@@ -34,10 +35,12 @@ import {
   chunkFileName,
   LEAD_COUNTS,
   metaPath,
-  readMeta,
+  newGeneration,
   serializeCounts,
   STORE_VERSION,
+  sweep,
   withLock,
+  writeDurable,
 } from './store.js'
 import {
   CITIES,
@@ -88,6 +91,10 @@ const USERS: Array<[string, string, string]> = [
   ['Sofia', 'Garcia', 'America/New_York'],
   ['Daniel', 'Okafor', 'Europe/London'],
 ]
+
+const CONTACT_CHANNELS = ['Email', 'Phone', 'SMS', 'LinkedIn'] as const
+const DEAL_TYPES = ['New Business', 'Expansion', 'Renewal'] as const
+const COMPETITORS = ['HubSpot', 'Pipedrive', 'Salesforce', 'Zoho', 'Spreadsheets']
 
 const LEAD_STATUS_LABELS = ['Potential', 'Bad Fit', 'Qualified', 'Customer', 'Canceled'] as const
 type LeadStatusLabel = (typeof LEAD_STATUS_LABELS)[number]
@@ -171,12 +178,53 @@ function buildMeta(rng: Prng, todayMs: number, generation: string): Meta {
       type: 'number',
     },
   ]
+  // Everything added after the first release comes from its own PRNG, so the original sequence
+  // (every lead, contact and ID seeded before) stays exactly the same.
+  const extra = new Prng(`${SEED}/extra`)
+  const field = (name: string, type: CustomField['type'], description: string, choices?: string[]): CustomField => ({
+    accepts_multiple_values: false,
+    ...(choices ? {choices} : {}),
+    date_created: fieldDate,
+    date_updated: fieldDate,
+    description,
+    id: extra.id('cf_'),
+    name,
+    type,
+  })
+  const contactFields = [
+    field('Preferred Channel', 'choices', 'How the contact likes to be reached', [...CONTACT_CHANNELS]),
+    field('Birthday', 'date', "The contact's birthday"),
+  ]
+  const opportunityFields = [
+    field('Deal Type', 'choices', 'New business, expansion or renewal', [...DEAL_TYPES]),
+    field('Competitor', 'text', 'Who else the lead is talking to'),
+    field('Seats', 'number', 'Licences in the deal'),
+  ]
+  const [industryField] = customFields
+  const searchDate = isoTimestamp(orgCreated + 30 * DAY, 0)
+  const savedSearches: SavedSearch[] = [
+    ['My hot leads', 'status:"Qualified" has:email has:phone sort:-updated'],
+    ['Potential', 'status:"Potential" sort:-created'],
+    ['Stale', 'status:"Qualified" sort:updated'],
+    ['Software customers', `status:"Customer" "custom.${industryField.name}":"Software"`],
+  ].map(([name, query]) => ({
+    date_created: searchDate,
+    date_updated: searchDate,
+    id: extra.id('save_'),
+    is_shared: name !== 'My hot leads',
+    name,
+    query,
+    type: 'lead',
+    user_id: SANDBOX_ME_ID,
+  }))
   return {
     chunkSize: CHUNK_SIZE,
+    contactFields,
     customFields,
     generation,
     leadStatuses,
     me: SANDBOX_ME_ID,
+    opportunityFields,
     organization: {
       currency: 'USD',
       date_created: isoTimestamp(orgCreated, 0),
@@ -185,6 +233,7 @@ function buildMeta(rng: Prng, todayMs: number, generation: string): Meta {
       name: 'Acme Demo',
     },
     pipelines,
+    savedSearches,
     seededFor: dateOnly(todayMs),
     users,
     version: STORE_VERSION,
@@ -192,6 +241,8 @@ function buildMeta(rng: Prng, todayMs: number, generation: string): Meta {
 }
 
 interface Force {
+  /** Which of the sandbox user's day plans (calls, meetings, tasks, deals) this lead carries. */
+  day?: number
   opportunity?: [number, OpportunityStatusType]
   status?: LeadStatusLabel
   tasks?: boolean
@@ -213,6 +264,8 @@ interface LeadScope {
 /** Generates leads one at a time with everything that hangs off them. */
 class Generator {
   counts: SeedCounts = {contacts: 0, leads: 0, notes: 0, opportunities: 0, tasks: 0}
+  /** The PRNG of everything added after the first release (the main sequence stays as it was). */
+  private readonly extra = new Prng(`${SEED}/day`)
   private readonly fields: {employees: string; industry: string; source: string}
   private readonly names = new Set<string>()
   private readonly statusByLabel: Map<string, LeadStatus>
@@ -298,6 +351,7 @@ class Generator {
     if (rng.chance(0.35)) this.emails(scope)
     if (rng.chance(0.1)) this.meeting(scope)
     if (rng.chance(0.06)) this.sms(scope)
+    if (force.day !== undefined) this.myDay(scope, force.day)
     lead.date_updated = isoTimestamp(Math.min(scope.lastMs, this.nowMs - HOUR), rng.int(0, 999))
     return lead.id
   }
@@ -415,8 +469,17 @@ class Generator {
     if (rng.chance(0.85)) phones.push({phone: this.phone(scope.city), type: 'office'})
     if (rng.chance(0.3)) phones.push({phone: this.phone(scope.city), type: 'mobile'})
     const stamp = isoTimestamp(createdMs, rng.int(0, 999))
+    const [channel, birthday] = this.meta.contactFields
+    const custom: Record<string, unknown> = {}
+    if (this.extra.chance(0.6)) custom[channel.id] = this.extra.pick(channel.choices!)
+    if (this.extra.chance(0.2)) {
+      custom[birthday.id] =
+        `${this.extra.int(1955, 2000)}-${String(this.extra.int(1, 12)).padStart(2, '0')}-${String(this.extra.int(1, 28)).padStart(2, '0')}`
+    }
+
     return {
       created_by: by,
+      custom,
       date_created: stamp,
       date_updated: stamp,
       emails,
@@ -444,6 +507,18 @@ class Generator {
       custom[this.fields.employees] = rng.int(min, max)
     }
 
+    return custom
+  }
+
+  /** An opportunity's custom values: Deal Type always, Competitor and Seats sometimes. */
+  private dealCustom(pipelineIndex: number): Record<string, unknown> {
+    const {extra} = this
+    const [dealType, competitor, seats] = this.meta.opportunityFields
+    const custom: Record<string, unknown> = {
+      [dealType.id]: pipelineIndex === 1 ? 'Renewal' : extra.chance(0.7) ? 'New Business' : 'Expansion',
+    }
+    if (extra.chance(0.4)) custom[competitor.id] = extra.pick(COMPETITORS)
+    if (extra.chance(0.5)) custom[seats.id] = extra.pick([5, 10, 12, 15, 20, 25, 40, 50])
     return custom
   }
 
@@ -510,6 +585,170 @@ class Generator {
     })
   }
 
+  /**
+   * The sandbox user's day, on the newest leads: tasks overdue, due today and upcoming; calls
+   * logged today and this week; meetings earlier today, later today and upcoming; deals won this
+   * month and active ones expected to close this month. All relative to the seed's clock.
+   */
+  private myDay(scope: LeadScope, plan: number): void {
+    const {extra, nowMs, today} = this
+    const me = SANDBOX_ME_ID
+    const contact = scope.contacts[0]
+    const dayStart = Date.parse(`${today}T00:00:00Z`)
+    const halfHour = 30 * 60_000
+    const laterToday = Math.floor(Math.min(nowMs + 2 * HOUR, dayStart + 23 * HOUR) / halfHour) * halfHour
+    const earlierToday = Math.floor(Math.max(nowMs - 3 * HOUR, dayStart) / halfHour) * halfHour
+    const monthStart = `${today.slice(0, 8)}01`
+    const monthEnd = addDays(`${addDays(monthStart, 32).slice(0, 8)}01`, -1)
+    const at = (ms: number) => isoTimestamp(Math.min(ms, nowMs - 60_000), extra.int(0, 999))
+    const base = (type: string, atMs: number): StoredActivity => {
+      const stamp = at(atMs)
+      scope.lastMs = Math.max(scope.lastMs, Math.min(atMs, nowMs - 60_000))
+      return {
+        _type: type,
+        activity_at: stamp,
+        contact_id: contact?.id ?? null,
+        created_by: me,
+        date_created: stamp,
+        date_updated: stamp,
+        id: extra.id('acti_'),
+        lead_id: scope.lead.id,
+        updated_by: me,
+        user_id: me,
+      }
+    }
+
+    const task = (date: string, text: string) => {
+      const stamp = at(Math.min(Date.parse(`${date}T00:00:00Z`), nowMs) - 3 * DAY)
+      scope.out.chunk.tasks.push({
+        _type: 'lead',
+        assigned_to: me,
+        contact_id: contact?.id ?? null,
+        created_by: me,
+        date,
+        date_created: stamp,
+        date_updated: stamp,
+        id: extra.id('task_'),
+        is_complete: false,
+        is_dateless: false,
+        lead_id: scope.lead.id,
+        object_id: null,
+        object_type: null,
+        text,
+        updated_by: me,
+      })
+      this.counts.tasks++
+    }
+
+    const call = (atMs: number, disposition: string, note: string) => {
+      const phone = contact?.phones[0]?.phone ?? '+14155550199'
+      scope.out.acts.activities.push({
+        ...base('Call', atMs),
+        direction: 'outbound',
+        disposition,
+        duration: disposition === 'answered' ? extra.int(120, 1500) : 0,
+        local_phone: '+14155550100',
+        note,
+        phone,
+        remote_phone: phone,
+        status: 'completed',
+      })
+    }
+
+    const meeting = (startsMs: number, title: string) => {
+      const endsMs = startsMs + extra.pick([30, 45, 60]) * 60_000
+      scope.out.acts.activities.push({
+        ...base('Meeting', Math.min(startsMs, nowMs) - DAY),
+        activity_at: isoTimestamp(startsMs, 0),
+        attendees: contact
+          ? [{contact_id: contact.id, email: contact.emails[0]?.email ?? null, name: contact.name, status: 'yes'}]
+          : [],
+        ends_at: isoTimestamp(endsMs, 0),
+        location: 'Zoom',
+        note: '',
+        starts_at: isoTimestamp(startsMs, 0),
+        status: endsMs <= nowMs ? 'completed' : startsMs <= nowMs ? 'in-progress' : 'upcoming',
+        title: `${title}: ${scope.lead.name}`,
+        user_note_html: '',
+      })
+    }
+
+    const deal = (type: OpportunityStatusType, dateWon: string, value: number, confidence: number) => {
+      const pipeline = this.meta.pipelines[0]
+      const status = pipeline.statuses.filter((st) => st.type === type).at(type === 'active' ? -1 : 0)!
+      const stamp = at(nowMs - extra.int(10, 40) * DAY)
+      scope.out.chunk.opportunities.push({
+        confidence,
+        contact_id: contact?.id ?? null,
+        created_by: me,
+        custom: this.dealCustom(0),
+        date_created: stamp,
+        date_lost: null,
+        date_updated: type === 'won' ? at(Date.parse(`${dateWon}T15:00:00Z`)) : stamp,
+        date_won: dateWon,
+        id: extra.id('oppo_'),
+        lead_id: scope.lead.id,
+        note: type === 'won' ? 'Signed this month.' : 'Expected to close this month.',
+        status_id: status.id,
+        updated_by: me,
+        user_id: me,
+        value,
+        value_currency: 'USD',
+        value_period: 'one_time',
+      })
+      this.counts.opportunities++
+    }
+
+    const thisMonth = (from: string, to: string) => {
+      const span = Math.max(0, (Date.parse(to) - Date.parse(from)) / DAY)
+      return addDays(from, extra.int(0, Math.floor(span)))
+    }
+
+    switch (plan) {
+      case 0: {
+        meeting(laterToday, 'Demo')
+        call(nowMs - HOUR, 'answered', 'Walked through pricing; they want a demo for the team.')
+        break
+      }
+
+      case 1: {
+        task(addDays(today, -2), 'Send the proposal')
+        meeting(earlierToday, 'Discovery call')
+        deal('active', thisMonth(today, monthEnd), 1_800_000, 70)
+        break
+      }
+
+      case 2: {
+        task(addDays(today, -5), 'Follow up on the contract')
+        meeting(Date.parse(`${addDays(today, 1)}T16:00:00Z`), 'Negotiation')
+        call(nowMs - DAY, 'vm-left', '')
+        deal('won', thisMonth(monthStart, today), 2_400_000, 100)
+        break
+      }
+
+      case 3: {
+        task(today, 'Call back about the renewal')
+        meeting(Date.parse(`${addDays(today, 3)}T17:30:00Z`), 'Quarterly review')
+        call(nowMs - 2 * DAY, 'answered', 'Good call; budget is approved for next quarter.')
+        deal('active', thisMonth(today, monthEnd), 950_000, 50)
+        break
+      }
+
+      case 4: {
+        task(addDays(today, 7), 'Prepare the onboarding plan')
+        meeting(Date.parse(`${addDays(today, 6)}T15:00:00Z`), 'Onboarding kickoff')
+        deal('won', thisMonth(monthStart, today), 1_200_000, 100)
+        break
+      }
+
+      default: {
+        task(addDays(today, -1), 'Email the case study')
+        call(Math.max(nowMs - 4 * HOUR, dayStart), 'no-answer', '')
+        break
+      }
+    }
+  }
+
   private notes(scope: LeadScope): void {
     const {rng} = this
     const n = rng.int(1, 3)
@@ -551,6 +790,7 @@ class Generator {
       confidence,
       contact_id: scope.contacts.length > 0 && rng.chance(0.7) ? scope.contacts[0].id : null,
       created_by: userId,
+      custom: this.dealCustom(pipelineIndex),
       date_created: stamp,
       date_lost: type === 'lost' ? dateOnly(closedMs) : null,
       date_updated: type === 'active' ? stamp : isoTimestamp(closedMs, rng.int(0, 999)),
@@ -783,7 +1023,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
   const nowMs = (options.today ?? new Date()).getTime()
   if (Number.isNaN(nowMs)) throw new TypeError('today is not a valid date')
   const rng = new Prng(SEED)
-  const generation = `data-${Date.now().toString(36)}-${process.pid.toString(36)}`
+  const generation = newGeneration()
   const meta = buildMeta(rng, nowMs, generation)
   const chunksDir = path.join(dir, generation, 'chunks')
   const indexDir = path.join(dir, generation, 'index')
@@ -812,6 +1052,7 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
         {acts, chunk},
         {
           ...force,
+          day: fromNewest < FORCED.length ? fromNewest : undefined,
           tasks: fromNewest === 0,
           wantOpportunity: generator.counts.opportunities < Math.ceil((i + 1) / 2),
         },
@@ -825,8 +1066,8 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
     for (const t of chunk.tasks) lines.task.push(`${t.id} ${n}\n`)
     for (const a of acts.activities) lines.acti.push(`${a.id} ${n}\n`)
     writes.push(
-      atomicWrite(path.join(chunksDir, chunkFileName(n)), JSON.stringify(chunk)),
-      atomicWrite(path.join(chunksDir, chunkFileName(n, true)), JSON.stringify(acts)),
+      writeDurable(path.join(chunksDir, chunkFileName(n)), JSON.stringify(chunk)),
+      writeDurable(path.join(chunksDir, chunkFileName(n, true)), JSON.stringify(acts)),
     )
     // Keep a bounded number of writes in flight.
     if (writes.length >= 16) await Promise.all(writes.splice(0))
@@ -835,16 +1076,14 @@ export async function seedUnlocked(dir: string, options: SeedOptions = {}): Prom
   await Promise.all(writes)
   leadLines.reverse()
   await Promise.all([
-    atomicWrite(path.join(indexDir, 'lead.txt'), leadLines.join('')),
-    atomicWrite(path.join(indexDir, LEAD_COUNTS), serializeCounts(leadCounts)),
-    ...Object.entries(lines).map(([kind, list]) => atomicWrite(path.join(indexDir, `${kind}.txt`), list.join(''))),
+    writeDurable(path.join(indexDir, 'lead.txt'), leadLines.join('')),
+    writeDurable(path.join(indexDir, LEAD_COUNTS), serializeCounts(leadCounts)),
+    ...Object.entries(lines).map(([kind, list]) => writeDurable(path.join(indexDir, `${kind}.txt`), list.join(''))),
   ])
 
-  const previous = await readMeta(dir).catch(() => {})
+  // The commit point: readers move from the old generation to this one in a single rename.
   await atomicWrite(metaPath(dir), JSON.stringify(meta, null, 2))
-  if (previous && previous.generation !== generation) {
-    await rm(path.join(dir, previous.generation), {force: true, recursive: true})
-  }
+  await sweep(dir, generation)
 
   return generator.counts
 }

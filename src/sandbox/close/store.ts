@@ -8,18 +8,27 @@
  *   <generation>/index/lead.txt    `lead_id chunk` per line, in list order (newest first)
  *   <generation>/index/{cont,oppo,task,acti}.txt   `id chunk` per line
  *
- * A list page or a get reads the small index and only the chunks it needs. Every file is written
- * atomically (temp file + rename); writers hold a lock directory so concurrent processes do not
- * lose each other's updates. A reseed writes a new generation and then swaps meta.json.
+ * A list page or a get reads the small index and only the chunks it needs.
+ *
+ * Commits are all-or-nothing: a write (under the lock directory `.lock`, so writers are serialised
+ * with each other and with a reseed) builds a new generation directory — the files it changed,
+ * written and fsynced, plus hard links to every unchanged file of the current generation — and
+ * then renames a new meta.json over the old one. That rename is the commit point: readers (who
+ * take no lock) see either the old generation or the new one, never a mix. The old generation is
+ * then deleted; a reader still in it finds its files gone and retries the request on the new one
+ * (`StaleGeneration`). A writer killed half-way leaves only an unreferenced generation directory or
+ * a temp file; the next process that takes over its stale lock sweeps them away.
  */
-import {readFileSync} from 'node:fs'
-import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {randomBytes} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import {link, mkdir, open, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import type {
   ActsData,
   ChunkData,
   CustomField,
+  CustomFieldKind,
   LeadStatus,
   Meta,
   OpportunityStatus,
@@ -35,7 +44,7 @@ import type {
 import {dateOnly} from './format.js'
 import {idPrefix} from './ids.js'
 
-export const STORE_VERSION = 1
+export const STORE_VERSION = 2
 
 export type IndexKind = 'acti' | 'cont' | 'lead' | 'oppo' | 'task'
 
@@ -61,16 +70,68 @@ export function chunkFileName(n: number, acts = false): string {
   return `${String(n).padStart(5, '0')}${acts ? '.acts' : ''}.json`
 }
 
-/** Write a file so readers see either the old or the new content, never a torn one. */
-export async function atomicWrite(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  await writeFile(tmp, content)
+/** Write a file and flush it to disk before resolving. */
+export async function writeDurable(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'w')
   try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Write a file so readers see either the old or the new content, never a torn one; durable. */
+export async function atomicWrite(file: string, content: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await writeDurable(tmp, content)
     await rename(tmp, file)
   } catch (error) {
     await rm(tmp, {force: true})
     throw error
   }
+
+  await syncDir(path.dirname(file))
+}
+
+/** Flush a directory entry change (a rename) to disk; best effort where directories cannot be opened. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => {})
+  if (!handle) return
+  try {
+    await handle.sync()
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename itself is still atomic.
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A fresh, unique generation directory name. */
+export function newGeneration(): string {
+  return `data-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+}
+
+/** Thrown by a read of a generation that a commit has replaced and deleted: retry on the new one. */
+export class StaleGeneration extends Error {
+  constructor(generation: string) {
+    super(`The sandbox data generation ${generation} was replaced while it was read.`)
+    this.name = 'StaleGeneration'
+  }
+}
+
+/**
+ * Remove what is not the current generation: older generation directories and temp files left by
+ * a killed process. Only under the lock, so no writer's work in progress is touched.
+ */
+export async function sweep(dir: string, keep: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  await Promise.all(
+    names
+      .filter((name) => (name.startsWith('data-') && name !== keep) || name.endsWith('.tmp'))
+      .map((name) => rm(path.join(dir, name), {force: true, recursive: true})),
+  )
 }
 
 function isMissing(error: unknown): boolean {
@@ -113,17 +174,49 @@ const sleep = (ms: number) =>
     setTimeout(resolve, ms)
   })
 
-/** True if the process that wrote this lock is gone (or the lock is very old). */
-function lockIsStale(lock: string, mtimeMs: number): boolean {
-  if (Date.now() - mtimeMs > 300_000) return true
-  const owner = Number(readText(path.join(lock, 'owner')))
-  if (!Number.isInteger(owner) || owner <= 0) return false
+function lockOwner(lock: string): string | undefined {
   try {
-    process.kill(owner, 0)
+    return readText(path.join(lock, 'owner'))
+  } catch {
+    return undefined
+  }
+}
+
+/** True if the process that wrote this lock is gone (or the lock is very old). */
+function lockIsStale(owner: string | undefined, mtimeMs: number): boolean {
+  if (Date.now() - mtimeMs > 300_000) return true
+  const pid = Number(owner)
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
     return false
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
+}
+
+/** True if `<dir>/.lock` is held by a process that no longer runs (it was killed mid-write). */
+export function hasStaleLock(dir: string): boolean {
+  const lock = path.join(dir, '.lock')
+  if (!existsSync(lock)) return false
+  return lockIsStale(lockOwner(lock), Date.now())
+}
+
+/**
+ * Take over a stale lock: move it aside (only one process can), check it is still the one judged
+ * stale, and remove it; a live lock taken in between is put back.
+ */
+async function breakStaleLock(lock: string, owner: string | undefined): Promise<void> {
+  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale.tmp`
+  try {
+    await rename(lock, aside)
+  } catch {
+    return // someone else moved or released it
+  }
+
+  await (lockOwner(aside) === owner
+    ? rm(aside, {force: true, recursive: true})
+    : rename(aside, lock).catch(() => rm(aside, {force: true, recursive: true})))
 }
 
 /** Run `fn` holding the store's write lock (a directory, so it works across processes). */
@@ -131,6 +224,7 @@ export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
   const lock = path.join(dir, '.lock')
   await mkdir(dir, {recursive: true})
   const started = Date.now()
+  let tookOver = false
   for (;;) {
     try {
       await mkdir(lock)
@@ -139,9 +233,11 @@ export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const info = await stat(lock).catch(() => null)
-      // A lock left behind by a killed process is taken over.
-      if (info && lockIsStale(lock, info.mtimeMs)) {
-        await rm(lock, {force: true, recursive: true})
+      const owner = lockOwner(lock)
+      // A lock left behind by a killed process is taken over, and what it left half-done swept.
+      if (info && lockIsStale(owner, info.mtimeMs)) {
+        await breakStaleLock(lock, owner)
+        tookOver = true
         continue
       }
 
@@ -154,6 +250,11 @@ export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T>
   }
 
   try {
+    if (tookOver) {
+      const meta = await readMeta(dir).catch(() => {})
+      if (meta) await sweep(dir, meta.generation)
+    }
+
     return await fn()
   } finally {
     await rm(lock, {force: true, recursive: true})
@@ -364,7 +465,7 @@ export class Txn {
     let acts = this.acts.get(n)
     if (!acts) {
       const file = path.join(this.store.chunksDir, chunkFileName(n, true))
-      const text = readText(file)
+      const text = this.read(file)
       acts = new Acts(n, text === undefined ? {activities: []} : parseJson<ActsData>(file, text))
       this.acts.set(n, acts)
     }
@@ -387,7 +488,7 @@ export class Txn {
     let chunk = this.chunks.get(n)
     if (!chunk) {
       const file = path.join(this.store.chunksDir, chunkFileName(n))
-      const text = readText(file)
+      const text = this.read(file)
       chunk = new Chunk(
         n,
         text === undefined ? {contacts: [], leads: [], opportunities: [], tasks: []} : parseJson<ChunkData>(file, text),
@@ -412,7 +513,11 @@ export class Txn {
     try {
       names = await readdir(this.store.chunksDir)
     } catch (error) {
-      if (isMissing(error)) return []
+      if (isMissing(error)) {
+        this.store.assertCurrent()
+        return []
+      }
+
       throw error
     }
 
@@ -420,27 +525,17 @@ export class Txn {
     return numbers.sort((a, b) => a - b)
   }
 
+  /** The changed files, as one new generation (see the top of this file); nothing when nothing changed. */
   async commit(): Promise<void> {
-    await mkdir(this.store.chunksDir, {recursive: true})
-    await mkdir(this.store.indexDir, {recursive: true})
-    const writes: Array<Promise<void>> = []
+    const files = new Map<string, string>()
     for (const chunk of this.chunks.values()) {
-      if (chunk.dirty) {
-        writes.push(atomicWrite(path.join(this.store.chunksDir, chunkFileName(chunk.n)), JSON.stringify(chunk.data)))
-      }
+      if (chunk.dirty) files.set(`chunks/${chunkFileName(chunk.n)}`, JSON.stringify(chunk.data))
     }
 
     for (const acts of this.acts.values()) {
-      if (acts.dirty) {
-        writes.push(
-          atomicWrite(path.join(this.store.chunksDir, chunkFileName(acts.n, true)), JSON.stringify(acts.data)),
-        )
-      }
+      if (acts.dirty) files.set(`chunks/${chunkFileName(acts.n, true)}`, JSON.stringify(acts.data))
     }
 
-    await Promise.all(writes)
-    // Indexes last: an object is findable only once its chunk is on disk.
-    const indexWrites: Array<Promise<void>> = []
     const changed = [...this.chunks.values()].filter((c) => c.dirty)
     if (changed.length > 0) {
       const counts = await this.leadCounts()
@@ -452,20 +547,23 @@ export class Txn {
         }
       }
 
-      if (moved) indexWrites.push(atomicWrite(path.join(this.store.indexDir, LEAD_COUNTS), serializeCounts(counts)))
+      if (moved) files.set(`index/${LEAD_COUNTS}`, serializeCounts(counts))
     }
 
     for (const [kind, index] of this.indexes) {
-      if (index.dirty) indexWrites.push(atomicWrite(path.join(this.store.indexDir, `${kind}.txt`), index.serialize()))
+      if (index.dirty) files.set(`index/${kind}.txt`, index.serialize())
     }
 
-    await Promise.all(indexWrites)
+    if (files.size > 0) await this.store.publish(files)
   }
 
   async index(kind: IndexKind): Promise<IdIndex> {
     let index = this.indexes.get(kind)
     if (!index) {
-      index = new IdIndex(readBytes(path.join(this.store.indexDir, `${kind}.txt`)) ?? '')
+      const file = path.join(this.store.indexDir, `${kind}.txt`)
+      const bytes = readBytes(file)
+      if (bytes === undefined) this.store.assertCurrent()
+      index = new IdIndex(bytes ?? '')
       this.indexes.set(kind, index)
     }
 
@@ -480,7 +578,7 @@ export class Txn {
   async leadCounts(): Promise<Map<number, number>> {
     if (!this.leadCountsCache) {
       const file = path.join(this.store.indexDir, LEAD_COUNTS)
-      const text = readText(file)
+      const text = this.read(file)
       if (text === undefined) {
         const chunks = await this.allChunks()
         this.leadCountsCache = new Map(chunks.map((c) => [c.n, c.data.leads.length]))
@@ -500,6 +598,13 @@ export class Txn {
     if (!kind) return undefined
     return (await this.index(kind)).get(id)
   }
+
+  /** A file of this generation; undefined if absent, StaleGeneration if the generation is gone. */
+  private read(file: string): string | undefined {
+    const text = readText(file)
+    if (text === undefined) this.store.assertCurrent()
+    return text
+  }
 }
 
 export interface StoreOptions {
@@ -508,10 +613,7 @@ export interface StoreOptions {
 }
 
 export class CloseStore {
-  readonly chunksDir: string
-  readonly indexDir: string
   private lookups?: {
-    customFields: Map<string, CustomField>
     leadStatuses: Map<string, LeadStatus>
     names: Map<string, string>
     opportunityStatuses: Map<string, {pipeline: Pipeline; status: OpportunityStatus}>
@@ -520,19 +622,34 @@ export class CloseStore {
 
   constructor(
     readonly dir: string,
-    readonly meta: Meta,
+    public meta: Meta,
     private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.chunksDir = path.join(dir, meta.generation, 'chunks')
-    this.indexDir = path.join(dir, meta.generation, 'index')
+  ) {}
+
+  get chunksDir(): string {
+    return path.join(this.dir, this.meta.generation, 'chunks')
   }
 
-  /** A custom field by ID (`cf_…`) or, case-insensitively, by name. */
-  customField(idOrName: string): CustomField | undefined {
-    const {customFields} = this.maps()
-    return (
-      customFields.get(idOrName) ?? this.meta.customFields.find((f) => f.name.toLowerCase() === idOrName.toLowerCase())
-    )
+  get indexDir(): string {
+    return path.join(this.dir, this.meta.generation, 'index')
+  }
+
+  /** Throws StaleGeneration when this store's generation has been replaced and deleted. */
+  assertCurrent(): void {
+    if (!existsSync(path.join(this.dir, this.meta.generation))) throw new StaleGeneration(this.meta.generation)
+  }
+
+  /** A custom field of `kind` objects by ID (`cf_…`) or, case-insensitively, by name. */
+  customField(idOrName: string, kind: CustomFieldKind = 'lead'): CustomField | undefined {
+    const fields = this.fields(kind)
+    return fields.find((f) => f.id === idOrName) ?? fields.find((f) => f.name.toLowerCase() === idOrName.toLowerCase())
+  }
+
+  /** The custom fields of `kind` objects. */
+  fields(kind: CustomFieldKind): CustomField[] {
+    if (kind === 'contact') return this.meta.contactFields
+    if (kind === 'opportunity') return this.meta.opportunityFields
+    return this.meta.customFields
   }
 
   leadStatus(id: string): LeadStatus | undefined {
@@ -547,9 +664,49 @@ export class CloseStore {
     return this.maps().opportunityStatuses.get(id)
   }
 
+  /**
+   * Commit `files` (paths relative to the generation directory → content): a new generation with
+   * them and links to everything else, then the meta.json swap, then the old generation removed.
+   * Caller holds the lock.
+   */
+  async publish(files: Map<string, string>): Promise<void> {
+    const old = path.join(this.dir, this.meta.generation)
+    const generation = newGeneration()
+    const root = path.join(this.dir, generation)
+    await mkdir(path.join(root, 'chunks'), {recursive: true})
+    await mkdir(path.join(root, 'index'), {recursive: true})
+    const links: Array<[string, string]> = []
+    for (const sub of ['chunks', 'index']) {
+      const names = await readdir(path.join(old, sub)).catch(() => [] as string[])
+      for (const name of names) {
+        const rel = `${sub}/${name}`
+        if (!files.has(rel) && !name.endsWith('.tmp')) links.push([path.join(old, rel), path.join(root, rel)])
+      }
+    }
+
+    for (let i = 0; i < links.length; i += 256) {
+      await Promise.all(links.slice(i, i + 256).map(([from, to]) => link(from, to)))
+    }
+
+    await Promise.all([...files].map(([rel, content]) => writeDurable(path.join(root, rel), content)))
+    await Promise.all([syncDir(path.join(root, 'chunks')), syncDir(path.join(root, 'index'))])
+    const meta: Meta = {...this.meta, generation}
+    await atomicWrite(metaPath(this.dir), JSON.stringify(meta, null, 2))
+    this.meta = meta
+    await rm(old, {force: true, recursive: true})
+  }
+
   /** Run a read-only unit of work. */
   async read<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
     return fn(new Txn(this))
+  }
+
+  /** Re-read meta.json (after a StaleGeneration, or under the lock before a write). */
+  async reload(): Promise<void> {
+    const meta = await readMeta(this.dir)
+    if (!meta) throw new Error(`The sandbox data in ${this.dir} is gone; re-create it with \`close sandbox reset\`.`)
+    this.meta = meta
+    this.lookups = undefined
   }
 
   /** Today's date (UTC), `YYYY-MM-DD`. */
@@ -568,6 +725,7 @@ export class CloseStore {
   /** Run a unit of work that writes: under the lock, on fresh reads, committed at the end. */
   async write<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
     return withLock(this.dir, async () => {
+      await this.reload()
       const txn = new Txn(this)
       const result = await fn(txn)
       await txn.commit()
@@ -583,7 +741,6 @@ export class CloseStore {
       }
 
       this.lookups = {
-        customFields: new Map(this.meta.customFields.map((f) => [f.id, f])),
         leadStatuses: new Map(this.meta.leadStatuses.map((s) => [s.id, s])),
         names: new Map(this.meta.users.map((u) => [u.id, `${u.first_name} ${u.last_name}`.trim()])),
         opportunityStatuses,

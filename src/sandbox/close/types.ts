@@ -50,20 +50,41 @@ export interface CustomField {
   description: string
   id: string
   name: string
-  type: 'choices' | 'number' | 'text'
+  type: 'choices' | 'date' | 'number' | 'text'
+}
+
+/** Which objects a custom field belongs to (`/custom_field/<kind>/`). */
+export type CustomFieldKind = 'contact' | 'lead' | 'opportunity'
+
+/** A Smart View (`/saved_search/`): a named lead search query. */
+export interface SavedSearch {
+  date_created: string
+  date_updated: string
+  id: string
+  is_shared: boolean
+  name: string
+  query: string
+  type: 'lead'
+  user_id: string
 }
 
 /** meta.json: the organization's configuration and where its data lives. */
 export interface Meta {
   /** Leads per chunk file. */
   chunkSize: number
+  /** Contact custom fields (`/custom_field/contact/`). */
+  contactFields: CustomField[]
+  /** Lead custom fields (`/custom_field/lead/`). */
   customFields: CustomField[]
   /** Subdirectory holding this seed's chunk and index files. */
   generation: string
   leadStatuses: LeadStatus[]
   me: string
+  /** Opportunity custom fields (`/custom_field/opportunity/`). */
+  opportunityFields: CustomField[]
   organization: StoredOrganization
   pipelines: Pipeline[]
+  savedSearches: SavedSearch[]
   /** The `today` the data was seeded relative to (YYYY-MM-DD). */
   seededFor: string
   users: StoredUser[]
@@ -117,6 +138,8 @@ export interface ContactUrl {
 }
 
 export interface StoredContact extends Audit {
+  /** Custom field values by field ID (`cf_…`). */
+  custom?: Record<string, unknown>
   emails: ContactEmail[]
   id: string
   lead_id: string
@@ -129,6 +152,8 @@ export interface StoredContact extends Audit {
 export interface StoredOpportunity extends Audit {
   confidence: number
   contact_id: null | string
+  /** Custom field values by field ID (`cf_…`). */
+  custom?: Record<string, unknown>
   date_lost: null | string
   date_won: null | string
   id: string

@@ -25,8 +25,10 @@ const BOOLEANS = new Set([
 
 /** Every flag the sandbox understands (booleans included); anything else is "unknown option". */
 const KNOWN = new Set([
+  'api',
   'apiUri',
   'clientName',
+  'code',
   'connectionId',
   'connectionKey',
   'connectorId',
@@ -35,11 +37,14 @@ const KNOWN = new Set([
   'data',
   'elementType',
   'header',
+  'id',
   'input',
   'integrationId',
   'integrationKey',
   'intent',
+  'key',
   'limit',
+  'meta',
   'method',
   'name',
   'pathParam',

@@ -5,16 +5,15 @@
 import {randomBytes} from 'node:crypto'
 
 import type {ParsedArgs} from './args.js'
+import type {CloseOpener} from './close-api.js'
 import type {StoredConnection} from './state.js'
 
-import {runAction, validateInput} from './actions.js'
+import {closeFailure, runAction, validateInput} from './actions.js'
 import {bool, flag, intFlag} from './args.js'
-import {actionView, findAction, rankActions} from './catalog.js'
-import {openClose} from './close-api.js'
+import {actionId, actionView, findAction, rankActions} from './catalog.js'
 import {SANDBOX_API_URI, SANDBOX_CLOSE_CONNECTOR_ID, SANDBOX_LOGIN_CODE, SANDBOX_USER_EMAIL} from './constants.js'
 import {connectionNotFound, connectionNotReady, MembraneError, notAuthenticated, notFound} from './errors.js'
-import {GARBAGE_OUTPUT, hangForever, internalError, rateLimited, takeFault} from './faults.js'
-import {parseProxyRequest, proxyOutput} from './request.js'
+import {apiRequest, parseProxyRequest, proxyOutput} from './request.js'
 import {
   beginAuthorization,
   connectionView,
@@ -38,6 +37,8 @@ export interface Context {
   env: NodeJS.ProcessEnv
   io: Io
   json: boolean
+  /** Opens the Close backend (the emulator, or what the caller of main() passed). */
+  openClose: CloseOpener
 }
 
 const WORKSPACE_KEY = 'sandbox'
@@ -357,37 +358,82 @@ async function actionList(ctx: Context): Promise<number> {
   return 0
 }
 
-/** Take the next injected fault; returns an exit code when the fault replaces the call. */
-async function applyFault(ctx: Context, proxy: boolean): Promise<number | undefined> {
-  const fault = await takeFault(ctx.dir)
-  switch (fault) {
-    case '429': {
-      if (!proxy) throw rateLimited()
-      ctx.io.stdout('{"error":"Too Many Requests"}\n')
-      ctx.io.stderr('HTTP 429 Too Many Requests\nretry-after: 0\n')
-      return 1
+function parseInput(ctx: Context): unknown {
+  const rawInput = flag(ctx.args, 'input')
+  if (rawInput === undefined) return {}
+  try {
+    return JSON.parse(rawInput)
+  } catch {
+    throw new MembraneError('bad_request', `--input is not valid JSON: ${rawInput.slice(0, 80)}`)
+  }
+}
+
+/**
+ * Generation B: `act (--id ID | --key KEY | --api JSON) [--connectionId ID | --connectionKey KEY |
+ * --integrationKey KEY] [--input JSON] [--json]` → `{output, actionRunId}`. The connection is the
+ * one named, else the first of the integration, else the workspace default (the first connection).
+ * A failure after the run started still carries its actionRunId.
+ */
+export async function act(ctx: Context): Promise<number> {
+  const usage =
+    'act (--id=ID | --key=KEY | --api=\'{"method","path","query","headers","body"}\') [--connectionId=ID | --connectionKey=KEY] [--input=JSON] [--json]'
+  expectPositionals(ctx, 1, usage)
+  const styles = ['api', 'code', 'id', 'key'].filter((name) => flag(ctx.args, name) !== undefined)
+  if (styles.length !== 1) {
+    throw new MembraneError('bad_request', `Give exactly one of --id, --key, --api or --code. Usage: membrane ${usage}`)
+  }
+
+  if (styles[0] === 'code') throw new MembraneError('bad_request', 'act --code is not emulated by the sandbox')
+  const state = await requireLogin(ctx)
+  const selector = flag(ctx.args, 'connectionId') ?? flag(ctx.args, 'connectionKey')
+  const integrationKey = flag(ctx.args, 'integrationKey')
+  const chosen = selector
+    ? findConnection(state, selector)
+    : integrationKey
+      ? state.connections.find((c) => connectionView(c).integrationKey === integrationKey)
+      : state.connections[0]
+  if (!chosen) throw connectionNotFound(selector ?? integrationKey ?? 'default')
+  const connection = ensureReady(state.connections, chosen.id)
+  const actionRunId = hex(12)
+  let output: unknown
+  if (styles[0] === 'api') {
+    if (!isCloseConnection(connection)) {
+      throw new MembraneError('bad_request', `The sandbox proxies only Close; connection ${connection.id} is not Close`)
     }
 
-    case '500': {
-      if (!proxy) throw internalError()
-      ctx.io.stdout('{"error":"Internal Server Error"}\n')
-      ctx.io.stderr('HTTP 500 Internal Server Error\n')
-      return 1
+    const request = apiRequest(flag(ctx.args, 'api')!)
+    const close = await ctx.openClose(ctx.dir)
+    const response = await close(request)
+    if (response.status >= 400) throw withRunId(closeFailure(response), actionRunId)
+    output = response.body ?? null
+  } else {
+    const name = flag(ctx.args, styles[0])!
+    const found = isCloseConnection(connection) ? findAction(name) : undefined
+    // --id takes the action's ID, --key its key.
+    if (!found || (styles[0] === 'id' ? actionId(found.key) : found.key) !== name) {
+      throw notFound(`Action ${name} not found`)
     }
 
-    case 'garbage': {
-      ctx.io.stdout(GARBAGE_OUTPUT)
-      return 0
-    }
-
-    case 'hang': {
-      return hangForever()
-    }
-
-    default: {
-      return undefined
+    const input = parseInput(ctx)
+    validateInput(found, input)
+    const close = await ctx.openClose(ctx.dir)
+    try {
+      output = await runAction(found, input, close)
+    } catch (error) {
+      throw error instanceof MembraneError ? withRunId(error, actionRunId) : error
     }
   }
+
+  printJson(ctx.io, ctx.json ? {actionRunId, output} : output)
+  return 0
+}
+
+function withRunId(error: MembraneError, actionRunId: string): MembraneError {
+  return new MembraneError(error.type, error.message, {
+    actionRunId,
+    ...(error.data === undefined ? {} : {data: error.data}),
+    ...(error.key === undefined ? {} : {key: error.key}),
+  })
 }
 
 async function actionRun(ctx: Context): Promise<number> {
@@ -397,20 +443,9 @@ async function actionRun(ctx: Context): Promise<number> {
   const connection = await readyConnection(ctx, usage)
   const found = isCloseConnection(connection) ? findAction(selector) : undefined
   if (!found) throw notFound(`Action ${selector} not found`)
-  const rawInput = flag(ctx.args, 'input')
-  let input: unknown = {}
-  if (rawInput !== undefined) {
-    try {
-      input = JSON.parse(rawInput)
-    } catch {
-      throw new MembraneError('bad_request', `--input is not valid JSON: ${rawInput.slice(0, 80)}`)
-    }
-  }
-
+  const input = parseInput(ctx)
   validateInput(found, input)
-  const faulted = await applyFault(ctx, false)
-  if (faulted !== undefined) return faulted
-  const close = await openClose(ctx.dir, ctx.env.CLOSE_SANDBOX_CLOSE_MODULE)
+  const close = await ctx.openClose(ctx.dir)
   const output = await runAction(found, input, close)
   printJson(ctx.io, ctx.json ? {actionRunId: hex(12), output} : output)
   return 0
@@ -432,9 +467,7 @@ export async function request(ctx: Context): Promise<number> {
   }
 
   const closeRequest = parseProxyRequest(ctx.args, path)
-  const faulted = await applyFault(ctx, true)
-  if (faulted !== undefined) return faulted
-  const close = await openClose(ctx.dir, ctx.env.CLOSE_SANDBOX_CLOSE_MODULE)
+  const close = await ctx.openClose(ctx.dir)
   const out = proxyOutput(await close(closeRequest))
   if (out.stdout) ctx.io.stdout(out.stdout)
   if (out.stderr) ctx.io.stderr(out.stderr)

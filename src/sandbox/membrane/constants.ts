@@ -19,7 +19,6 @@ export const SANDBOX_API_URI = 'https://sandbox.membrane.local'
 export const SANDBOX_USER_EMAIL = 'rep@acme-demo.example'
 
 export const SANDBOX_STATE_FILE = 'membrane-state.json'
-export const SANDBOX_FAULTS_FILE = 'faults.json'
 
 /** How long a new or re-authenticated connection stays CLIENT_ACTION_REQUIRED before it is READY. */
 export const CONNECT_DELAY_MS = 2000

@@ -5,6 +5,7 @@
 export type MembraneErrorType = 'action_run' | 'bad_request' | 'connection' | 'internal'
 
 export interface MembraneErrorBody {
+  actionRunId?: string
   data?: unknown
   key?: string
   message: string
@@ -12,12 +13,19 @@ export interface MembraneErrorBody {
 }
 
 export class MembraneError extends Error {
+  /** Generation B's `act` reports the run's ID even when it failed. */
+  readonly actionRunId?: string
   readonly data?: unknown
   readonly key?: string
   readonly type: MembraneErrorType
 
-  constructor(type: MembraneErrorType, message: string, options: {data?: unknown; key?: string} = {}) {
+  constructor(
+    type: MembraneErrorType,
+    message: string,
+    options: {actionRunId?: string; data?: unknown; key?: string} = {},
+  ) {
     super(message)
+    this.actionRunId = options.actionRunId
     this.name = 'MembraneError'
     this.type = type
     this.key = options.key
@@ -30,6 +38,7 @@ export class MembraneError extends Error {
       ...(this.key === undefined ? {} : {key: this.key}),
       message: this.message,
       ...(this.data === undefined ? {} : {data: this.data}),
+      ...(this.actionRunId === undefined ? {} : {actionRunId: this.actionRunId}),
     }
   }
 }

@@ -31,10 +31,13 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 const STALE_LOCK_MS = 10_000
 const LOCK_WAIT_MS = 15_000
 
+/** The Membrane state's lock file in the sandbox directory. */
+export const LOCK_FILE = '.sandbox.lock'
+
 /** Run `fn` holding `<dir>/.sandbox.lock` (O_EXCL create; a lock older than 10 s is taken over). */
 export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   await mkdir(dir, {recursive: true})
-  const lock = join(dir, '.sandbox.lock')
+  const lock = join(dir, LOCK_FILE)
   const deadline = Date.now() + LOCK_WAIT_MS
   for (;;) {
     try {

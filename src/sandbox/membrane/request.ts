@@ -103,3 +103,48 @@ export function proxyOutput(response: CloseResponse): ProxyOutput {
 
   return {exitCode: 1, stderr, stdout: bodyText(response.body)}
 }
+
+/** Generation B's `act --api '{"method","path","query","headers","body"}'` as a Close request. */
+export function apiRequest(raw: string): CloseRequest {
+  let spec: unknown
+  try {
+    spec = JSON.parse(raw)
+  } catch {
+    throw new MembraneError('bad_request', `--api is not valid JSON: ${raw.slice(0, 80)}`)
+  }
+
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new MembraneError('bad_request', '--api must be a JSON object {method, path, query?, headers?, body?}')
+  }
+
+  const {body, data, method = 'GET', path, query, url} = spec as Record<string, unknown>
+  const target = path ?? url
+  if (typeof target !== 'string' || !target.startsWith('/')) {
+    throw new MembraneError('bad_request', "--api needs a path that starts with '/'")
+  }
+
+  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
+    throw new MembraneError('bad_request', `Invalid HTTP method ${JSON.stringify(method)} in --api`)
+  }
+
+  const [pathPart, search = ''] = target.split(/\?(.*)/s, 2)
+  const pairs = [...new URLSearchParams(search), ...apiQuery(query)]
+  const payload = body ?? data
+  return {
+    method: method.toUpperCase(),
+    path: pathPart.replace(/^\/api\/v1(?=\/)/, ''),
+    query: pairs,
+    ...(payload === undefined ? {} : {body: payload}),
+  }
+}
+
+function apiQuery(query: unknown): Array<[string, string]> {
+  if (query === undefined || query === null) return []
+  if (typeof query !== 'object' || Array.isArray(query)) {
+    throw new MembraneError('bad_request', '--api query must be an object of parameters')
+  }
+
+  return Object.entries(query).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item): [string, string] => [key, String(item)]),
+  )
+}

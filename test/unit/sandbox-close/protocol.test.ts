@@ -147,7 +147,7 @@ describe('sandbox Close emulator: routes, paging, fields, error bodies', () => {
         ['DELETE', '/lead/'],
         ['POST', '/me/'],
         ['PUT', '/contact/'],
-        ['POST', '/activity/call/'],
+        ['POST', '/activity/meeting/'],
         ['PATCH', '/lead/'],
       ]) {
         const response = await box.call(method, path)

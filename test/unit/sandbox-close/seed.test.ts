@@ -172,8 +172,10 @@ describe('sandbox Close emulator: seed', () => {
       expect(opp.id).to.match(idPattern('oppo_'))
       expect(opp.value_currency).to.equal('USD')
       expect(Number.isInteger(opp.value)).to.equal(true)
+      // Won: the day it was won; active: none, or the expected close (Close keeps it in date_won).
       if (opp.status_type === 'won') expect(opp.date_won).to.match(/^\d{4}-\d\d-\d\d$/)
-      else expect(opp.date_won).to.equal(null)
+      else if (opp.status_type === 'lost' || opp.user_id !== SANDBOX_ME_ID) expect(opp.date_won).to.equal(null)
+      else if (opp.date_won !== null) expect(opp.date_won.slice(0, 7)).to.equal(TODAY_DATE.slice(0, 7))
     }
   })
 

@@ -10,7 +10,7 @@ describe('sandbox membrane: executable, argv and errors', () => {
   before(assertBuilt)
 
   beforeEach(async () => {
-    sandbox = await makeSandbox({spawn: true})
+    sandbox = await makeSandbox({close: 'real', spawn: true})
   })
 
   afterEach(async () => {

@@ -1,7 +1,9 @@
 /**
- * Run the sandbox in a temp sandbox dir and HOME, either by spawning the built executable
- * (`node bin/membrane-sandbox.js …`, the way the CLI spawns `membrane`: argv array, stdin a pipe)
- * or, to keep the suite fast, by calling the same `main(argv, io, env)` in this process.
+ * Run the sandbox in a temp sandbox dir and HOME, either by spawning an executable (the way the
+ * CLI spawns `membrane`: argv array, stdin a pipe) or, to keep the suite fast, by calling the same
+ * `main(argv, io, env, options)` in this process. Over the stub emulator, runs go through the
+ * test-only fault wrapper (test/fixtures/sandbox-faults): in process via `withFaults`, spawned as
+ * `membrane-sandbox-faults`; over the real emulator a spawn runs the shipped bin/membrane-sandbox.js.
  */
 import {execa} from 'execa'
 import {existsSync} from 'node:fs'
@@ -10,8 +12,13 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import type {CloseOpener, CloseRequest, CloseResponse} from '../../../src/sandbox/main.js'
+
+import {withFaults} from '../../fixtures/sandbox-faults/faults.mjs'
+
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 export const BIN = join(ROOT, 'bin', 'membrane-sandbox.js')
+export const FAULTS_BIN = join(ROOT, 'test', 'fixtures', 'sandbox-faults', 'membrane-sandbox-faults')
 /** The stand-in Close emulator (fixtures/close-stub.mjs): 25 leads, logs every request. */
 export const CLOSE_STUB = fileURLToPath(new URL('fixtures/close-stub.mjs', import.meta.url))
 
@@ -45,14 +52,28 @@ export function assertBuilt(): void {
 }
 
 export interface SandboxOptions {
-  /** Which Close emulator: the stub (default) or the real src/sandbox/close. */
+  /** Which Close emulator: the stub (default, with faults.json injection) or the real src/sandbox/close. */
   close?: 'real' | 'stub'
-  /** Spawn `node bin/membrane-sandbox.js` (default: call main() in this process). */
+  /** Spawn an executable (default: call main() in this process). */
   spawn?: boolean
 }
 
-async function runInProcess(args: string[], env: Record<string, string | undefined>): Promise<Run> {
+interface Backend {
+  handleCloseRequest(store: unknown, request: CloseRequest): Promise<CloseResponse>
+  openStore(dir: string): Promise<unknown>
+}
+
+function opener(backend: Backend): CloseOpener {
+  return async (dir) => {
+    const store = await backend.openStore(dir)
+    return (request) => backend.handleCloseRequest(store, request)
+  }
+}
+
+async function runInProcess(args: string[], env: Record<string, string | undefined>, stub: boolean): Promise<Run> {
   const {main} = await import('../../../src/sandbox/main.js')
+  const {openEmulator} = await import('../../../src/sandbox/membrane/close-api.js')
+  const openClose = stub ? opener((await import(CLOSE_STUB)) as Backend) : openEmulator
   let stdout = ''
   let stderr = ''
   const io = {
@@ -64,7 +85,7 @@ async function runInProcess(args: string[], env: Record<string, string | undefin
       stdout += text
     },
   }
-  const exitCode = await main(args, io, env)
+  const exitCode = await withFaults({main, openClose})(args, io, env)
   return {exitCode, json: () => JSON.parse(stdout), stderr, stdout, timedOut: false}
 }
 
@@ -73,8 +94,8 @@ export async function makeSandbox(options: SandboxOptions = {}): Promise<Sandbox
   const root = await mkdtemp(join(tmpdir(), 'sandbox-membrane-'))
   const dir = join(root, 'data', 'sandbox')
   const home = join(root, 'home')
+  const stub = options.close !== 'real'
   const env: Record<string, string | undefined> = {
-    CLOSE_SANDBOX_CLOSE_MODULE: options.close === 'real' ? undefined : CLOSE_STUB,
     CLOSE_SANDBOX_DIR: dir,
     HOME: home,
     XDG_DATA_HOME: join(root, 'xdg'),
@@ -93,10 +114,10 @@ export async function makeSandbox(options: SandboxOptions = {}): Promise<Sandbox
         .map((line) => JSON.parse(line))
     },
     async run(args, runOptions = {}) {
-      if (!options.spawn) return runInProcess(args, env)
-      const result = await execa('node', [BIN, ...args], {
+      if (!options.spawn) return runInProcess(args, env, stub)
+      const result = await execa('node', [stub ? FAULTS_BIN : BIN, ...args], {
         cwd: root,
-        env,
+        env: stub ? {...env, SANDBOX_FAULTS_CLOSE_MODULE: CLOSE_STUB} : env,
         reject: false,
         stdin: 'pipe',
         stripFinalNewline: false,

@@ -20,7 +20,7 @@ describe('sandbox membrane: spawned executable, one command after another', () =
 
   before(async () => {
     assertBuilt()
-    sandbox = await makeSandbox({spawn: true})
+    sandbox = await makeSandbox({close: 'real', spawn: true})
   })
 
   after(async () => {
@@ -114,7 +114,7 @@ describe('sandbox membrane: spawned executable, one command after another', () =
   it('request: 2xx body with exit 0, 404 body with HTTP 404 on stderr and exit 1', async () => {
     const ok = await sandbox.run(['request', CONNECTION_ID, '/me/'])
     expect(ok).to.include({exitCode: 0, stderr: ''})
-    expect(ok.json()).to.deep.include({email: 'rep@acme-demo.example'})
+    expect(ok.json()).to.deep.include({email: 'jordan.lee@acme-demo.example', first_name: 'Jordan'})
     const missing = await sandbox.run(['request', CONNECTION_ID, '/lead/lead_missing/'])
     expect(missing).to.include({
       exitCode: 1,
