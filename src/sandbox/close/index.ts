@@ -6,7 +6,15 @@ import type {Ctx} from './common.js'
 import type {SeedCounts, SeedOptions} from './seed.js'
 
 import {bodyObject, type CloseRequest, type CloseResponse, HttpError, Params, respond} from './http.js'
-import {CloseStore, hasStaleLock, readMeta, StaleGeneration, type StoreOptions, withLock} from './store.js'
+import {
+  CloseStore,
+  hasStaleLock,
+  OutdatedStore,
+  readMeta,
+  StaleGeneration,
+  type StoreOptions,
+  withLock,
+} from './store.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
 export type {CloseRequest, CloseResponse} from './http.js'
@@ -48,11 +56,14 @@ export async function resetStore(dir: string, options: SeedOptions = {}, keep: s
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<CloseStore> {
   // A writer killed mid-commit left its lock: take it over, which sweeps what it left half-done.
   if (hasStaleLock(dir)) await withLock(dir, async () => {})
-  let meta = await readMeta(dir)
+  // Demo data of an older build's format is seeded afresh (it is only demo data): no dead end.
+  const current = async () =>
+    readMeta(dir).catch((error) => (error instanceof OutdatedStore ? undefined : Promise.reject(error)))
+  let meta = await current()
   if (!meta) {
     const {seedUnlocked} = await import('./seed.js')
     await withLock(dir, async () => {
-      if (!(await readMeta(dir))) await seedUnlocked(dir, {today: options.now?.()})
+      if (!(await current())) await seedUnlocked(dir, {today: options.now?.()})
     })
     meta = await readMeta(dir)
     if (!meta) throw new Error(`Could not create the sandbox data in ${dir}.`)

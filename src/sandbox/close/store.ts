@@ -752,13 +752,16 @@ export class CloseStore {
   }
 }
 
+/** The directory holds data of another store format (an older build's sandbox). */
+export class OutdatedStore extends Error {}
+
 export async function readMeta(dir: string): Promise<Meta | undefined> {
   const file = metaPath(dir)
   const text = readText(file)
   if (text === undefined) return undefined
   const meta = parseJson<Meta>(file, text)
   if (meta.version !== STORE_VERSION) {
-    throw new Error(
+    throw new OutdatedStore(
       `The sandbox data in ${dir} has format version ${meta.version}, this build reads ${STORE_VERSION}; re-create it with \`close sandbox reset\`.`,
     )
   }
