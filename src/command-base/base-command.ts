@@ -23,10 +23,12 @@ import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
 import {unknownFlagHint} from '../hooks/suggest.js'
+import {redact} from '../membrane/redact.js'
 import {installSignalHandlers} from '../membrane/signals.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
+import {sanitize, sanitizeLines} from '../output/sanitize.js'
 import {prompts} from '../prompts/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -110,11 +112,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const failure = toCliError(error)
     process.exitCode = failure.exitCode
     const json = Boolean(this.flags?.json) || this.flags?.output === 'json' || this.argv.includes('--json')
-    const lines = [`Error: ${failure.message}`]
-    if (failure.hint) lines.push(`  ${failure.hint}`)
-    if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) lines.push(error.stack)
+    // Secrets scrubbed from everything (design §10); human text made terminal-safe, JSON left as data.
+    const lines = [`Error: ${sanitize(redact(failure.message))}`]
+    if (failure.hint) lines.push(`  ${sanitize(redact(failure.hint))}`)
+    if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) {
+      lines.push(...sanitizeLines(redact(error.stack)))
+    }
+
     process.stderr.write(`${lines.join('\n')}\n`)
-    if (json) process.stderr.write(`${JSON.stringify(failure.toJSON())}\n`)
+    if (json) process.stderr.write(`${JSON.stringify(redact(failure.toJSON()))}\n`)
   }
 
   /** The Close router for the connection in use (resolved per design §5). */
@@ -239,8 +245,14 @@ function releaseEngineCheck(): void {
 
 /** Any thrown value → a CliError with the right exit code. */
 export function toCliError(error: Error & {exitCode?: number; oclif?: {exit?: number}}): CliError {
+  if (error instanceof CliError && error.code === 'output_failed') return outputWriteError(error.message)
   if (error instanceof CliError) return error
   if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') return new InterruptedError()
+  const {code, syscall} = error as NodeJS.ErrnoException
+  if (syscall === 'write' && typeof code === 'string' && OUTPUT_WRITE_ERRORS.has(code)) {
+    return outputWriteError(code)
+  }
+
   const oclifExit = error.oclif?.exit
   if (typeof oclifExit === 'number') {
     // oclif's own parse/validation errors (unknown flag, missing arg, bad option): usage, exit 2.
@@ -253,6 +265,17 @@ export function toCliError(error: Error & {exitCode?: number; oclif?: {exit?: nu
 
   return new CliError(`Unexpected error: ${error.message}`, ExitCode.Failure, 'internal', {
     hint: 'This is a bug in close. Run again with --debug for the stack trace.',
+  })
+}
+
+/** Write errors of stdout that are the system's, not close's (EPIPE is a closed reader: handled by output/io.ts). */
+const OUTPUT_WRITE_ERRORS = new Set(['EDQUOT', 'EFBIG', 'EIO', 'ENOSPC', 'EROFS'])
+
+/** stdout is full or broken (`> /dev/full`, a failing disk): exit 3, no stack. */
+function outputWriteError(why: string): CliError {
+  const reason = /\b(E[A-Z]{2,})\b/.exec(why)?.[1] ?? why
+  return new CliError(`close could not write output (${reason}).`, ExitCode.Remote, 'output_write_failed', {
+    hint: 'Check the disk or the file standard output goes to (is it full or read-only?).',
   })
 }
 

@@ -13,7 +13,8 @@ import type {ServiceDeps} from './deps.js'
 
 import {AuthError, CliError, UsageError} from '../errors.js'
 import {outputContext} from '../output/context.js'
-import {membraneRequestArgs, readSource} from '../raw/io.js'
+import {isSecretName, redact, REDACTED, redactArgvForDisplay} from '../membrane/redact.js'
+import {readSource} from '../raw/io.js'
 import {formatBody, formatDryRun, formatStatus, RecordStream} from '../raw/output.js'
 import {firstPageRequest, paginate, type Send} from '../raw/paginate.js'
 import {buildRawRequest, isRetryable, type RawRequest, splitPositionals} from '../raw/request.js'
@@ -88,13 +89,20 @@ async function dryRun(deps: RawDeps, request: RawRequest, retry: boolean, write:
     deps.io.stderr(`No connection is chosen yet; ${connectionId} stands for the one \`close login\` picks.\n`)
   }
 
+  // The argv the client itself would send (dialect and base path as cached), secrets scrubbed.
   const {binArgs, binPath} = deps.membrane.gateway.options
-  const argv = [binPath, ...(binArgs ?? []), ...membraneRequestArgs(connectionId, request)]
+  const argv = redactArgvForDisplay([binPath, ...(binArgs ?? []), ...deps.membrane.proxyArgs(connectionId, request)])
+  const shown: RawRequest = {
+    ...request,
+    ...(request.body === undefined ? {} : {body: redact(request.body)}),
+    headers: redact(request.headers),
+    query: request.query.map(([key, value]) => [key, isSecretName(key) ? REDACTED : redact(value)]),
+  }
   if (json) {
-    const {body, headers, method, path, query} = request
+    const {body, headers, method, path, query} = shown
     await write(`${JSON.stringify({argv, body, headers, method, path, query, retry}, null, 2)}\n`)
   } else {
-    await write(formatDryRun(request, argv, {retry}))
+    await write(formatDryRun(shown, argv, {retry}))
   }
 }
 
