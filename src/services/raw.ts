@@ -79,9 +79,13 @@ export async function raw(deps: RawDeps, input: RawInput): Promise<void> {
     : printOne(flags, await send(request), ctx, format))
 }
 
+const PLACEHOLDER = '<CONNECTION_ID>'
+/** A well-formed stand-in the client accepts, shown as PLACEHOLDER. */
+const PLACEHOLDER_ID = 'CONNECTION_ID_PLACEHOLDER'
+
 /** `--dry-run`: what would be sent and the Membrane argv, spawning nothing. */
 async function dryRun(deps: RawDeps, request: RawRequest, retry: boolean, write: Write, json: boolean): Promise<void> {
-  let connectionId = '<CONNECTION_ID>'
+  let connectionId = PLACEHOLDER
   try {
     connectionId = await deps.quietConnectionId()
   } catch (error) {
@@ -91,7 +95,13 @@ async function dryRun(deps: RawDeps, request: RawRequest, retry: boolean, write:
 
   // The argv the client itself would send (dialect and base path as cached), secrets scrubbed.
   const {binArgs, binPath} = deps.membrane.gateway.options
-  const argv = redactArgvForDisplay([binPath, ...(binArgs ?? []), ...deps.membrane.proxyArgs(connectionId, request)])
+  const placeholder = connectionId === PLACEHOLDER
+  const args = deps.membrane.proxyArgs(placeholder ? PLACEHOLDER_ID : connectionId, request)
+  const argv = redactArgvForDisplay([
+    binPath,
+    ...(binArgs ?? []),
+    ...(placeholder ? args.map((arg) => arg.replace(PLACEHOLDER_ID, PLACEHOLDER)) : args),
+  ])
   const shown: RawRequest = {
     ...request,
     ...(request.body === undefined ? {} : {body: redact(request.body)}),
