@@ -176,6 +176,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
+    releaseStdoutErrors()
     // Build the Io now: `--json` with a different `-o` is a usage error before anything runs.
     this.context.io.stdoutClosed.throwIfAborted()
   }
@@ -241,6 +242,19 @@ function releaseEngineCheck(): void {
   if (!global[marker]) return
   delete global[marker]
   delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+}
+
+/**
+ * oclif rethrows every stdout error but EPIPE from a listener (a raw stack on `> /dev/full`); the
+ * Io's writer (output/io.ts) handles stdout errors itself, so that listener goes.
+ */
+function releaseStdoutErrors(): void {
+  for (const listener of process.stdout.listeners('error')) {
+    const source = String(listener)
+    if (source.includes('EPIPE') && /throw err\b/.test(source)) {
+      process.stdout.off('error', listener as (...args: unknown[]) => void)
+    }
+  }
 }
 
 /** Any thrown value → a CliError with the right exit code. */
