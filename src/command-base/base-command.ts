@@ -28,7 +28,7 @@ import {installSignalHandlers} from '../membrane/signals.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
-import {sanitize, sanitizeLines} from '../output/sanitize.js'
+import {sanitizeLines} from '../output/sanitize.js'
 import {prompts} from '../prompts/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -113,14 +113,19 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     process.exitCode = failure.exitCode
     const json = Boolean(this.flags?.json) || this.flags?.output === 'json' || this.argv.includes('--json')
     // Secrets scrubbed from everything (design §10); human text made terminal-safe, JSON left as data.
-    const lines = [`Error: ${sanitize(redact(failure.message))}`]
-    if (failure.hint) lines.push(`  ${sanitize(redact(failure.hint))}`)
+    const text = (value: string) => sanitizeLines(redact(value)).join('\n')
+    const lines = [`Error: ${text(failure.message)}`]
+    const hint = failure.hint === undefined ? undefined : redactHint(failure.hint)
+    if (hint) lines.push(`  ${sanitizeLines(hint).join('\n')}`)
     if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) {
       lines.push(...sanitizeLines(redact(error.stack)))
     }
 
     process.stderr.write(`${lines.join('\n')}\n`)
-    if (json) process.stderr.write(`${JSON.stringify(redact(failure.toJSON()))}\n`)
+    if (json) {
+      const {error: body} = redact(failure.toJSON())
+      process.stderr.write(`${JSON.stringify({error: hint === undefined ? body : {...body, hint}})}\n`)
+    }
   }
 
   /** The Close router for the connection in use (resolved per design §5). */
@@ -242,6 +247,17 @@ function releaseEngineCheck(): void {
   if (!global[marker]) return
   delete global[marker]
   delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+}
+
+/**
+ * A hint is close's own advice; a link in it is there to be opened (`membrane connect`'s one-time
+ * authorization URL), so links are kept whole and only the rest is redacted.
+ */
+function redactHint(hint: string): string {
+  return hint
+    .split(/(https?:\/\/\S+)/)
+    .map((part, index) => (index % 2 === 1 ? part : redact(part)))
+    .join('')
 }
 
 /**
