@@ -56,9 +56,9 @@ export interface HealthReport {
     sandbox: boolean
     version: null | string
   }
+  problems: HealthProblem[]
   /** The one real read (GET /me/ through the proxy) that proves data calls work; null when not made. */
   read: null | {ok: boolean; user?: string}
-  problems: HealthProblem[]
 }
 
 /** Where an executable named on PATH (or by path) lives; the name itself when it is not found. */

@@ -40,7 +40,7 @@ export async function forgetConnection(settings: Settings, sandbox: boolean): Pr
   // Read and delete under one lock: a `connections use` running meanwhile is never undone.
   return settings.transact((data) => {
     const saved = sandbox ? data.sandboxConnection : data.connection
-    if (!saved?.id) return undefined
+    if (!saved?.id) return
     if (sandbox) delete data.sandboxConnection
     else delete data.connection
     if (data.actions) {

@@ -87,7 +87,7 @@ describe('e2e: parallel runs and signals', function () {
         child.stderr.on('data', (chunk) => {
           stderr += chunk
         })
-        const exited = new Promise<number | null>((resolve) => {
+        const exited = new Promise<null | number>((resolve) => {
           child.on('exit', (exitCode) => resolve(exitCode))
         })
         let pids: number[] = []

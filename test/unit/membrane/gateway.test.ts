@@ -301,98 +301,98 @@ describe('membrane/gateway (against the fake membrane)', () => {
       ])
     })
   })
-})
 
-/** The retry rules over the scripted spawner (no process, no real wait): the answers the fake gives. */
-describe('membrane/gateway retries (scripted membrane)', () => {
-  let membrane: ScriptedMembrane
-  const listArgs = ['action', 'list', CONN, '--json']
-  const LIST = {items: [{id: LIST_LEADS_ID, key: 'list-leads'}]}
-  /** The fake's 429-then-ok: `failures` rate-limited answers (action or proxy form), then success. */
-  const rateLimited =
-    (failures: number, retryAfter = '0', success: unknown = LIST): Script =>
-    (args, call) => {
-      if (call > failures) return ok(success)
-      if (args[0] === 'request') {
-        return fails(
-          {message: 'API call count exceeded for this period', rate_limit_type: 'key', rate_reset: '0'},
-          `HTTP 429\nretry-after: ${retryAfter}\nRateLimit: limit=100, remaining=0, reset=${retryAfter}\n`,
-        )
+  /** The retry rules over the scripted spawner (no process, no real wait): the answers the fake gives. */
+  describe('membrane/gateway retries (scripted membrane)', () => {
+    let membrane: ScriptedMembrane
+    const listArgs = ['action', 'list', CONN, '--json']
+    const LIST = {items: [{id: LIST_LEADS_ID, key: 'list-leads'}]}
+    /** The fake's 429-then-ok: `failures` rate-limited answers (action or proxy form), then success. */
+    const rateLimited =
+      (failures: number, retryAfter = '0', success: unknown = LIST): Script =>
+      (args, call) => {
+        if (call > failures) return ok(success)
+        if (args[0] === 'request') {
+          return fails(
+            {message: 'API call count exceeded for this period', rate_limit_type: 'key', rate_reset: '0'},
+            `HTTP 429\nretry-after: ${retryAfter}\nRateLimit: limit=100, remaining=0, reset=${retryAfter}\n`,
+          )
+        }
+
+        return fails({
+          data: {headers: {'retry-after': retryAfter}, status: 429},
+          key: 'rate_limit_exceeded',
+          message: 'Close rate limit exceeded',
+          type: 'connection',
+        })
       }
 
-      return fails({
-        data: {headers: {'retry-after': retryAfter}, status: 429},
-        key: 'rate_limit_exceeded',
-        message: 'Close rate limit exceeded',
-        type: 'connection',
-      })
-    }
+    afterEach(() => membrane.restore())
 
-  afterEach(() => membrane.restore())
+    it('retries 429 with retry-after 0, then succeeds', async () => {
+      membrane = scripted(rateLimited(2))
+      const value = await membrane.gateway().json(listArgs, {retry: true})
+      expect(value).to.have.property('items')
+      expect(membrane.calls).to.have.length(3)
+      expect(membrane.sleeps).to.deep.equal([0, 0])
+    })
 
-  it('retries 429 with retry-after 0, then succeeds', async () => {
-    membrane = scripted(rateLimited(2))
-    const value = await membrane.gateway().json(listArgs, {retry: true})
-    expect(value).to.have.property('items')
-    expect(membrane.calls).to.have.length(3)
-    expect(membrane.sleeps).to.deep.equal([0, 0])
-  })
+    it('gives up after maxRetries with RateLimitError 6', async () => {
+      membrane = scripted(rateLimited(99))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error).to.include({code: 'rate_limited', exitCode: 6})
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (gave up after 4 retries).')
+      expect(membrane.calls).to.have.length(5)
+      expect(membrane.sleeps).to.have.length(4)
+    })
 
-  it('gives up after maxRetries with RateLimitError 6', async () => {
-    membrane = scripted(rateLimited(99))
-    const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
-    expect(error).to.be.instanceOf(RateLimitError)
-    expect(error).to.include({code: 'rate_limited', exitCode: 6})
-    expect(error.message).to.equal('Rate limited: Close rate limit exceeded (gave up after 4 retries).')
-    expect(membrane.calls).to.have.length(5)
-    expect(membrane.sleeps).to.have.length(4)
-  })
+    it('honours maxRetries and retry-after seconds', async () => {
+      membrane = scripted(rateLimited(99, '3'))
+      await rejection(membrane.gateway({maxRetries: 2}).json(listArgs, {retry: true}))
+      expect(membrane.sleeps).to.deep.equal([3000, 3000])
+      expect(membrane.calls).to.have.length(3)
+    })
 
-  it('honours maxRetries and retry-after seconds', async () => {
-    membrane = scripted(rateLimited(99, '3'))
-    await rejection(membrane.gateway({maxRetries: 2}).json(listArgs, {retry: true}))
-    expect(membrane.sleeps).to.deep.equal([3000, 3000])
-    expect(membrane.calls).to.have.length(3)
-  })
+    it('never retries when retry is off (creates)', async () => {
+      membrane = scripted(rateLimited(2))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: false}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded.')
+      expect(membrane.calls).to.have.length(1)
+      expect(membrane.sleeps).to.deep.equal([])
+    })
 
-  it('never retries when retry is off (creates)', async () => {
-    membrane = scripted(rateLimited(2))
-    const error = await rejection(membrane.gateway().json(listArgs, {retry: false}))
-    expect(error).to.be.instanceOf(RateLimitError)
-    expect(error.message).to.equal('Rate limited: Close rate limit exceeded.')
-    expect(membrane.calls).to.have.length(1)
-    expect(membrane.sleeps).to.deep.equal([])
-  })
+    it('backs off 0.5 s, 1 s… on 5xx without retry-after', async () => {
+      membrane = scripted((_args, call) =>
+        call > 2
+          ? ok({output: {data: []}})
+          : fails({
+              data: {body: {error: 'Service temporarily unavailable'}, status: 503},
+              message: 'Request failed with status code 503',
+              type: 'action_run',
+            }),
+      )
+      const args = ['action', 'run', LIST_LEADS_ID, CONN, '--input={}', '--json']
+      const value = await membrane.gateway().json(args, {retry: true})
+      expect(value).to.have.property('output')
+      expect(membrane.sleeps).to.deep.equal([500, 1000])
+    })
 
-  it('backs off 0.5 s, 1 s… on 5xx without retry-after', async () => {
-    membrane = scripted((_args, call) =>
-      call > 2
-        ? ok({output: {data: []}})
-        : fails({
-            data: {body: {error: 'Service temporarily unavailable'}, status: 503},
-            message: 'Request failed with status code 503',
-            type: 'action_run',
-          }),
-    )
-    const args = ['action', 'run', LIST_LEADS_ID, CONN, '--input={}', '--json']
-    const value = await membrane.gateway().json(args, {retry: true})
-    expect(value).to.have.property('output')
-    expect(membrane.sleeps).to.deep.equal([500, 1000])
-  })
+    it('retries proxied 429s with retry-after from stderr', async () => {
+      membrane = scripted(rateLimited(2, '1', {email: 'dana@northwind-demo.example', id: 'user_1'}))
+      const args = ['request', CLOSE_CONNECTION_ID, '/me/', '--method=GET']
+      const value = await membrane.gateway().json(args, {proxy: true, retry: true})
+      expect(value).to.have.property('email', 'dana@northwind-demo.example')
+      expect(membrane.sleeps).to.deep.equal([1000, 1000])
+    })
 
-  it('retries proxied 429s with retry-after from stderr', async () => {
-    membrane = scripted(rateLimited(2, '1', {email: 'dana@northwind-demo.example', id: 'user_1'}))
-    const args = ['request', CLOSE_CONNECTION_ID, '/me/', '--method=GET']
-    const value = await membrane.gateway().json(args, {proxy: true, retry: true})
-    expect(value).to.have.property('email', 'dana@northwind-demo.example')
-    expect(membrane.sleeps).to.deep.equal([1000, 1000])
-  })
-
-  it('does not sit through a server wait longer than a minute', async () => {
-    membrane = scripted(rateLimited(2, '120'))
-    const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
-    expect(error).to.be.instanceOf(RateLimitError)
-    expect(error.message).to.equal('Rate limited: Close rate limit exceeded (retry in 120 s).')
-    expect(membrane.sleeps).to.deep.equal([])
+    it('does not sit through a server wait longer than a minute', async () => {
+      membrane = scripted(rateLimited(2, '120'))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (retry in 120 s).')
+      expect(membrane.sleeps).to.deep.equal([])
+    })
   })
 })
