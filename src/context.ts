@@ -23,7 +23,7 @@ import {MembraneGateway, parseTimeoutMs} from './membrane/gateway.js'
 import {createIo, type Io, type IoOptions} from './output/io.js'
 import {canPrompt} from './prompts/index.js'
 import {sandboxBinPath} from './sandbox/index.js'
-import {settingsCache} from './session/cache-store.js'
+import {settingsBasePaths, settingsCache} from './session/cache-store.js'
 import {currentConnection} from './session/connection-store.js'
 import {resolveConnection} from './session/connection.js'
 import {Settings} from './session/settings.js'
@@ -109,6 +109,7 @@ export class Context {
   get membrane(): MembraneClient {
     const {cacheDir} = this.options
     this.built.membrane ??= new MembraneClient(this.gateway, {
+      basePaths: settingsBasePaths(this.settings),
       capabilities: cacheDir ? fileCapabilityStore(join(cacheDir, 'membrane-capabilities.json')) : undefined,
     })
     return this.built.membrane

@@ -23,10 +23,12 @@ import {type ConnectionScope, Context} from '../context.js'
 import {CliError, ExitCode, InterruptedError} from '../errors.js'
 import {globalFlags} from '../flags/global.js'
 import {unknownFlagHint} from '../hooks/suggest.js'
+import {redact} from '../membrane/redact.js'
 import {installSignalHandlers} from '../membrane/signals.js'
 import {outputContext} from '../output/context.js'
 import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
+import {sanitizeLines} from '../output/sanitize.js'
 import {prompts} from '../prompts/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -110,11 +112,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const failure = toCliError(error)
     process.exitCode = failure.exitCode
     const json = Boolean(this.flags?.json) || this.flags?.output === 'json' || this.argv.includes('--json')
-    const lines = [`Error: ${failure.message}`]
-    if (failure.hint) lines.push(`  ${failure.hint}`)
-    if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) lines.push(error.stack)
+    // Secrets scrubbed from everything (design §10); human text made terminal-safe, JSON left as data.
+    const text = (value: string) => sanitizeLines(redact(value)).join('\n')
+    const lines = [`Error: ${text(failure.message)}`]
+    const hint = failure.hint === undefined ? undefined : redactHint(failure.hint)
+    if (hint) lines.push(`  ${sanitizeLines(hint).join('\n')}`)
+    if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) {
+      lines.push(...sanitizeLines(redact(error.stack)))
+    }
+
     process.stderr.write(`${lines.join('\n')}\n`)
-    if (json) process.stderr.write(`${JSON.stringify(failure.toJSON())}\n`)
+    if (json) {
+      const {error: body} = redact(failure.toJSON())
+      process.stderr.write(`${JSON.stringify({error: hint === undefined ? body : {...body, hint}})}\n`)
+    }
   }
 
   /** The Close router for the connection in use (resolved per design §5). */
@@ -170,6 +181,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
+    releaseStdoutErrors()
     // Build the Io now: `--json` with a different `-o` is a usage error before anything runs.
     this.context.io.stdoutClosed.throwIfAborted()
   }
@@ -237,10 +249,40 @@ function releaseEngineCheck(): void {
   delete process.env.OCLIF_DISABLE_ENGINE_WARNING
 }
 
+/**
+ * A hint is close's own advice; a link in it is there to be opened (`membrane connect`'s one-time
+ * authorization URL), so links are kept whole and only the rest is redacted.
+ */
+function redactHint(hint: string): string {
+  return hint
+    .split(/(https?:\/\/\S+)/)
+    .map((part, index) => (index % 2 === 1 ? part : redact(part)))
+    .join('')
+}
+
+/**
+ * oclif rethrows every stdout error but EPIPE from a listener (a raw stack on `> /dev/full`); the
+ * Io's writer (output/io.ts) handles stdout errors itself, so that listener goes.
+ */
+function releaseStdoutErrors(): void {
+  for (const listener of process.stdout.listeners('error')) {
+    const source = String(listener)
+    if (source.includes('EPIPE') && /throw err\b/.test(source)) {
+      process.stdout.off('error', listener as (...args: unknown[]) => void)
+    }
+  }
+}
+
 /** Any thrown value → a CliError with the right exit code. */
 export function toCliError(error: Error & {exitCode?: number; oclif?: {exit?: number}}): CliError {
+  if (error instanceof CliError && error.code === 'output_failed') return outputWriteError(error.message)
   if (error instanceof CliError) return error
   if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') return new InterruptedError()
+  const {code, syscall} = error as NodeJS.ErrnoException
+  if (syscall === 'write' && typeof code === 'string' && OUTPUT_WRITE_ERRORS.has(code)) {
+    return outputWriteError(code)
+  }
+
   const oclifExit = error.oclif?.exit
   if (typeof oclifExit === 'number') {
     // oclif's own parse/validation errors (unknown flag, missing arg, bad option): usage, exit 2.
@@ -253,6 +295,17 @@ export function toCliError(error: Error & {exitCode?: number; oclif?: {exit?: nu
 
   return new CliError(`Unexpected error: ${error.message}`, ExitCode.Failure, 'internal', {
     hint: 'This is a bug in close. Run again with --debug for the stack trace.',
+  })
+}
+
+/** Write errors of stdout that are the system's, not close's (EPIPE is a closed reader: handled by output/io.ts). */
+const OUTPUT_WRITE_ERRORS = new Set(['EDQUOT', 'EFBIG', 'EIO', 'ENOSPC', 'EROFS'])
+
+/** stdout is full or broken (`> /dev/full`, a failing disk): exit 3, no stack. */
+function outputWriteError(why: string): CliError {
+  const reason = /\b(E[A-Z]{2,})\b/.exec(why)?.[1] ?? why
+  return new CliError(`close could not write output (${reason}).`, ExitCode.Remote, 'output_write_failed', {
+    hint: 'Check the disk or the file standard output goes to (is it full or read-only?).',
   })
 }
 

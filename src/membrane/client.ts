@@ -60,6 +60,14 @@ function positional(value: string, what: string): string {
     })
   }
 
+  // The last line of defence for connection IDs (session/connection-id.ts checks them with their source).
+  if (what === 'connection ID' && !/^[A-Za-z\d][\w-]{0,127}$/.test(value)) {
+    throw new UsageError(`Invalid connection ID: ${JSON.stringify(value)}.`, {
+      code: 'invalid_connection_id',
+      hint: 'A connection ID is letters, digits, _ and - (see `close connections list`).',
+    })
+  }
+
   return value
 }
 
@@ -149,7 +157,8 @@ export interface CapabilityStore {
 /** Where each connection's Close base path (`''` or `/api/v1`) is kept (beside the action IDs). */
 export interface BasePathStore {
   get(connectionId: string): string | undefined
-  set(connectionId: string, base: string): void
+  /** May be async (a locked config write); the client waits for it. */
+  set(connectionId: string, base: string): Promise<void> | void
 }
 
 export interface ClientOptions {
@@ -500,12 +509,12 @@ export class MembraneClient {
     if (known !== undefined || request.path.startsWith('/api/')) return send(`${known ?? ''}${request.path}`)
     try {
       const answer = await send(request.path)
-      this.basePaths.set(connectionId, '')
+      await this.basePaths.set(connectionId, '')
       return answer
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error
       if (isCloseObjectMissing(error)) {
-        this.basePaths.set(connectionId, '')
+        await this.basePaths.set(connectionId, '')
         throw error
       }
 
@@ -516,7 +525,7 @@ export class MembraneClient {
       if (!isMe) {
         try {
           await send('/me/', me, {retry: false})
-          this.basePaths.set(connectionId, '')
+          await this.basePaths.set(connectionId, '')
           throw error
         } catch (probeError) {
           if (probeError === error || !(probeError instanceof NotFoundError)) throw error
@@ -531,7 +540,7 @@ export class MembraneClient {
         throw error
       }
 
-      this.basePaths.set(connectionId, API_V1)
+      await this.basePaths.set(connectionId, API_V1)
       return isMe ? probed : send(`${API_V1}${request.path}`)
     }
   }

@@ -39,8 +39,15 @@ export function parseKey(key: string, flag = '-f'): KeySegment[] {
     rest = rest.slice(match[0].length)
   }
 
+  // Keys that would reach an object's prototype instead of the body (`-F '__proto__[x]=1'` sent `{}`).
+  for (const segment of segments) {
+    if ('name' in segment && FORBIDDEN_KEYS.has(segment.name)) throw bad(`"${segment.name}" cannot be a field name`)
+  }
+
   return segments
 }
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 

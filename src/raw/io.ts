@@ -1,11 +1,8 @@
 /**
- * The edges of `close raw` that touch the outside: reading `--input`/`@file` (stdin at most once),
- * and the Membrane argv a request becomes (shown by `--dry-run`; it mirrors MembraneClient.request,
- * which an e2e test holds it to).
+ * The edge of `close raw` that touches the outside: reading `--input`/`@file` (stdin at most once).
+ * The Membrane argv `--dry-run` shows is the client's own (MembraneClient.proxyArgs).
  */
 import {readFileSync} from 'node:fs'
-
-import type {RawRequest} from './request.js'
 
 import {UsageError} from '../errors.js'
 
@@ -37,21 +34,4 @@ export function readSource(stdin: () => string = () => readFileSync(0, 'utf8')):
       })
     }
   }
-}
-
-/** `request CONNECTION_ID PATH --method=M --query=k=v … --header=K: V … --data=BODY`, as the client sends it. */
-export function membraneRequestArgs(connectionId: string, request: RawRequest): string[] {
-  const args = ['request', connectionId, request.path, `--method=${request.method}`]
-  for (const [key, value] of request.query) args.push(`--query=${key}=${value}`)
-  const headers = Object.entries(request.headers)
-  for (const [key, value] of headers) args.push(`--header=${key}: ${value}`)
-  if (request.body !== undefined) {
-    if (!headers.some(([key]) => key.toLowerCase() === 'content-type')) {
-      args.push('--header=Content-Type: application/json')
-    }
-
-    args.push(`--data=${typeof request.body === 'string' ? request.body : JSON.stringify(request.body)}`)
-  }
-
-  return args
 }

@@ -110,8 +110,20 @@ export function parsePath(text: string): {path: string; query: Array<[string, st
   }
 
   if (text.includes('..') || decoded.includes('..')) throw refuse('must not contain ..')
+  // What Close would see once decoded: no host (`/%2F%2Fevil.host/`), no control characters or NUL
+  // (`%0d%0a`, `%00`), no `\`, `#` or `?` smuggled in, and no second layer of escapes (`%252e`).
+  if (decoded.includes('//')) throw refuse('must not contain // (a host) once decoded')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(decoded)) throw refuse('must not contain control characters once decoded')
+  if (/[\s#?\\]/.test(decoded)) throw refuse(String.raw`must not contain spaces, #, ? or \ once decoded`)
+  if (/%[\dA-Fa-f]{2}/.test(decoded)) throw refuse('must not be encoded twice (%25…)')
   const query: Array<[string, string]> =
     question === -1 ? [] : [...new URLSearchParams(text.slice(question + 1)).entries()]
+  for (const [key, value] of query) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (/[\u0000-\u001F\u007F-\u009F]/.test(key + value)) throw refuse('has control characters in its query string')
+  }
+
   return {path, query}
 }
 

@@ -49,12 +49,16 @@ export interface HealthReport {
   login: {loggedIn: boolean | null; user?: string}
   membrane: {
     found: boolean
+    /** The Membrane CLI generation (issue 10): A (`action run`/`request`), B (`act`), A+B, unknown; null when not asked. */
+    generation: null | string
     isMembraneCli: boolean | null
     path: string
     sandbox: boolean
     version: null | string
   }
   problems: HealthProblem[]
+  /** The one real read (GET /me/ through the proxy) that proves data calls work; null when not made. */
+  read: null | {ok: boolean; user?: string}
 }
 
 /** Where an executable named on PATH (or by path) lives; the name itself when it is not found. */
@@ -100,18 +104,21 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
     login: {loggedIn: null},
     membrane: {
       found: false,
+      generation: null,
       isMembraneCli: null,
       path: sandbox ? sandboxBinPath() : whichBin(deps.env.CLOSE_MEMBRANE_BIN || 'membrane', deps.env),
       sandbox: Boolean(sandbox),
       version: null,
     },
     problems,
+    read: null,
   }
   const failed = (error: unknown, what: string): void => {
     if (!(error instanceof CliError)) throw error
     problems.push({
       code: error.code,
-      exitCode: error.exitCode === ExitCode.Auth ? ExitCode.Auth : ExitCode.Remote,
+      // The exit code a data command would meet (4 login/connection, 3 dialect or Membrane failure, …).
+      exitCode: error.exitCode === ExitCode.Failure ? ExitCode.Remote : error.exitCode,
       fix: error.hint ?? `Run again with --debug to see the Membrane call.`,
       message: `${what}: ${error.message}`,
     })
@@ -134,6 +141,14 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
     if (error instanceof CliError && error.code === 'membrane_missing') {
       problems.push({code: error.code, exitCode: ExitCode.Auth, fix: error.hint ?? '', message: error.message})
     } else failed(error, 'membrane --version failed')
+  }
+
+  if (report.membrane.found && report.membrane.isMembraneCli !== false) {
+    try {
+      report.membrane.generation = (await deps.membrane.capabilities()).generation
+    } catch (error) {
+      failed(error, 'membrane --help failed')
+    }
   }
 
   if (report.membrane.found && report.membrane.isMembraneCli !== false) {
@@ -206,13 +221,32 @@ async function checkConnection(
       fix: `Choose a Close connection with ${suggest(deps, 'connections use')}.`,
       message: `The connection ${entry.name} (${entry.id}) is not a connection to Close.`,
     })
-  } else if (!entry.ready) {
+  } else if (entry.ready) {
+    await checkRead(deps, report, failed)
+  } else {
     problems.push({
       code: 'connection_not_ready',
       exitCode: ExitCode.Auth,
       fix: reconnectHint(deps, entry.id),
       message: `The connection ${entry.name} (${entry.id}) needs re-authentication (state ${entry.state}).`,
     })
+  }
+}
+
+/** One real read, GET /me/ through the proxy in the binary's dialect: healthy only when data calls work. */
+async function checkRead(
+  deps: HealthDeps,
+  report: HealthReport,
+  failed: (error: unknown, what: string) => void,
+): Promise<void> {
+  const {id} = report.connection!
+  try {
+    const me = await deps.membrane.healthRead(id)
+    const user = typeof me.email === 'string' ? me.email : undefined
+    report.read = user ? {ok: true, user} : {ok: true}
+  } catch (error) {
+    report.read = {ok: false}
+    failed(error, 'Reading Close (GET /me/) failed')
   }
 }
 
@@ -251,12 +285,19 @@ export function healthText(report: HealthReport): string {
     connectionOk = connection.ready === undefined ? null : connection.ready && connection.close !== false
   }
 
+  const generation = membrane.generation ? ` · generation ${membrane.generation}` : ''
+  const readLine = report.read
+    ? report.read.ok
+      ? `GET /me/ answered${report.read.user ? ` (${report.read.user})` : ''}`
+      : 'GET /me/ failed'
+    : 'not made'
   const lines = [
     `close ${report.cli.version} · Node ${report.cli.node}`,
     '',
-    `  ${ok(membrane.found && membrane.isMembraneCli)} Membrane CLI  ${membraneLine}`,
+    `  ${ok(membrane.found && membrane.isMembraneCli)} Membrane CLI  ${membraneLine}${generation}`,
     `  ${ok(login.loggedIn)} Login         ${loginLine}`,
     `  ${ok(connectionOk)} Connection    ${connectionLine}`,
+    `  ${ok(report.read?.ok)} Close read    ${readLine}`,
     `  · Config file   ${report.configPath}`,
     '',
   ]

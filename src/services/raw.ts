@@ -12,8 +12,9 @@ import type {Write} from '../raw/output.js'
 import type {ServiceDeps} from './deps.js'
 
 import {AuthError, CliError, UsageError} from '../errors.js'
+import {isSecretName, redact, redactArgvForDisplay, REDACTED} from '../membrane/redact.js'
 import {outputContext} from '../output/context.js'
-import {membraneRequestArgs, readSource} from '../raw/io.js'
+import {readSource} from '../raw/io.js'
 import {formatBody, formatDryRun, formatStatus, RecordStream} from '../raw/output.js'
 import {firstPageRequest, paginate, type Send} from '../raw/paginate.js'
 import {buildRawRequest, isRetryable, type RawRequest, splitPositionals} from '../raw/request.js'
@@ -78,9 +79,13 @@ export async function raw(deps: RawDeps, input: RawInput): Promise<void> {
     : printOne(flags, await send(request), ctx, format))
 }
 
+const PLACEHOLDER = '<CONNECTION_ID>'
+/** A well-formed stand-in the client accepts, shown as PLACEHOLDER. */
+const PLACEHOLDER_ID = 'CONNECTION_ID_PLACEHOLDER'
+
 /** `--dry-run`: what would be sent and the Membrane argv, spawning nothing. */
 async function dryRun(deps: RawDeps, request: RawRequest, retry: boolean, write: Write, json: boolean): Promise<void> {
-  let connectionId = '<CONNECTION_ID>'
+  let connectionId = PLACEHOLDER
   try {
     connectionId = await deps.quietConnectionId()
   } catch (error) {
@@ -88,13 +93,26 @@ async function dryRun(deps: RawDeps, request: RawRequest, retry: boolean, write:
     deps.io.stderr(`No connection is chosen yet; ${connectionId} stands for the one \`close login\` picks.\n`)
   }
 
+  // The argv the client itself would send (dialect and base path as cached), secrets scrubbed.
   const {binArgs, binPath} = deps.membrane.gateway.options
-  const argv = [binPath, ...(binArgs ?? []), ...membraneRequestArgs(connectionId, request)]
+  const placeholder = connectionId === PLACEHOLDER
+  const args = deps.membrane.proxyArgs(placeholder ? PLACEHOLDER_ID : connectionId, request)
+  const argv = redactArgvForDisplay([
+    binPath,
+    ...(binArgs ?? []),
+    ...(placeholder ? args.map((arg) => arg.replace(PLACEHOLDER_ID, PLACEHOLDER)) : args),
+  ])
+  const shown: RawRequest = {
+    ...request,
+    ...(request.body === undefined ? {} : {body: redact(request.body)}),
+    headers: redact(request.headers),
+    query: request.query.map(([key, value]) => [key, isSecretName(key) ? REDACTED : redact(value)]),
+  }
   if (json) {
-    const {body, headers, method, path, query} = request
+    const {body, headers, method, path, query} = shown
     await write(`${JSON.stringify({argv, body, headers, method, path, query, retry}, null, 2)}\n`)
   } else {
-    await write(formatDryRun(request, argv, {retry}))
+    await write(formatDryRun(shown, argv, {retry}))
   }
 }
 

@@ -1,5 +1,6 @@
 /** close/'s cache port (close/cache.ts) over the config store: `actions` and `lookups` per connection ID. */
 import type {CacheStore} from '../close/cache.js'
+import type {BasePathStore} from '../membrane/client.js'
 import type {Settings} from './settings.js'
 
 export function settingsCache(settings: Settings): CacheStore {
@@ -28,6 +29,20 @@ export function settingsCache(settings: Settings): CacheStore {
         data.lookups ??= {}
         data.lookups[connectionId] ??= {}
         data.lookups[connectionId][name] = entry
+      })
+    },
+  }
+}
+
+/** The client's base-path port (membrane/client.ts) over the config store: `basePaths` per connection ID. */
+export function settingsBasePaths(settings: Settings): BasePathStore {
+  return {
+    get: (connectionId) => settings.read().basePaths?.[connectionId],
+    async set(connectionId, base) {
+      await settings.update((data) => {
+        if (data.basePaths?.[connectionId] === base) return
+        data.basePaths ??= {}
+        data.basePaths[connectionId] = base
       })
     },
   }

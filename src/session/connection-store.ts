@@ -6,6 +6,7 @@
 import type {SavedConnection, Settings} from './settings.js'
 
 import {SANDBOX_CONNECTION_ID} from '../sandbox/index.js'
+import {checkConnectionId} from './connection-id.js'
 
 /** Where the connection in use came from; recovery only rewrites a choice the CLI made itself. */
 export type ConnectionSource = 'config' | 'flag' | 'sandbox' | 'setup'
@@ -20,7 +21,9 @@ export const SANDBOX_DEFAULT_CONNECTION: SavedConnection = {id: SANDBOX_CONNECTI
 export function savedConnection(settings: Settings, sandbox: boolean): SavedConnection | undefined {
   const data = settings.read()
   const saved = sandbox ? data.sandboxConnection : data.connection
-  return saved?.id ? saved : undefined
+  if (!saved?.id) return undefined
+  checkConnectionId(saved.id, 'config', settings.path)
+  return saved
 }
 
 /** Cache the choice (ID and name). */
@@ -34,17 +37,24 @@ export async function saveConnection(settings: Settings, sandbox: boolean, conne
 
 /** Forget the cached choice and its cached action IDs; returns what was forgotten. */
 export async function forgetConnection(settings: Settings, sandbox: boolean): Promise<SavedConnection | undefined> {
-  const saved = savedConnection(settings, sandbox)
-  if (!saved) return undefined
-  await settings.update((data) => {
+  // Read and delete under one lock: a `connections use` running meanwhile is never undone.
+  return settings.transact((data) => {
+    const saved = sandbox ? data.sandboxConnection : data.connection
+    if (!saved?.id) return
     if (sandbox) delete data.sandboxConnection
     else delete data.connection
     if (data.actions) {
       delete data.actions[saved.id]
       if (Object.keys(data.actions).length === 0) delete data.actions
     }
+
+    if (data.basePaths) {
+      delete data.basePaths[saved.id]
+      if (Object.keys(data.basePaths).length === 0) delete data.basePaths
+    }
+
+    return saved
   })
-  return saved
 }
 
 /**
@@ -55,7 +65,7 @@ export function currentConnection(
   settings: Settings,
   options: {flag?: string; sandbox: boolean},
 ): ResolvedConnection | undefined {
-  if (options.flag) return {id: options.flag, source: 'flag'}
+  if (options.flag) return {id: checkConnectionId(options.flag, 'flag'), source: 'flag'}
   const saved = savedConnection(settings, options.sandbox)
   if (saved) return {...saved, source: 'config'}
   return options.sandbox ? {...SANDBOX_DEFAULT_CONNECTION, source: 'sandbox'} : undefined

@@ -14,6 +14,7 @@ import type {ResolvedConnection} from './connection-store.js'
 import type {Settings} from './settings.js'
 
 import {AuthError} from '../errors.js'
+import {checkConnectionId} from './connection-id.js'
 import {SANDBOX_DEFAULT_CONNECTION, savedConnection} from './connection-store.js'
 
 export {
@@ -47,7 +48,7 @@ export function noConnectionError(sandbox = false): AuthError {
 }
 
 export async function resolveConnection(options: ResolveOptions): Promise<ResolvedConnection> {
-  if (options.flag) return {id: options.flag, source: 'flag'}
+  if (options.flag) return {id: checkConnectionId(options.flag, 'flag'), source: 'flag'}
   const saved = savedConnection(options.settings, options.sandbox)
   if (saved) return {...saved, source: 'config'}
   if (options.sandbox) return {...SANDBOX_DEFAULT_CONNECTION, source: 'sandbox'}

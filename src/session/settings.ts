@@ -33,6 +33,8 @@ export interface CachedLookup {
 export interface SettingsData {
   /** Action key → action, per connection ID. */
   actions?: Record<string, Record<string, CachedAction | null>>
+  /** The Close base path (`''` or `/api/v1`) Membrane's proxy needs, per connection ID (beside the action IDs). */
+  basePaths?: Record<string, string>
   /** The connection used with the real Membrane CLI. */
   connection?: SavedConnection
   /** Organization lookups (me, statuses, users) cached per connection ID, each with when it was fetched. */
@@ -81,6 +83,9 @@ export function checkSettings(data: JsonObject): string | undefined {
     checkConnection(data.connection, 'connection') ??
     checkConnection(data.sandboxConnection, 'sandboxConnection') ??
     checkMap(data.actions, 'actions', (item, path) => checkMap(item, path, checkAction)) ??
+    checkMap(data.basePaths, 'basePaths', (item, path) =>
+      typeof item === 'string' ? undefined : `"${path}" must be a string`,
+    ) ??
     checkMap(data.lookups, 'lookups', (item, path) => checkMap(item, path, checkLookup)) ??
     checkMap(data.prefs, 'prefs', (item, path) => (typeof item === 'string' ? undefined : `"${path}" must be a string`))
   )

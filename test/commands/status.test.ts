@@ -15,8 +15,16 @@ interface Report {
   connection: null | Record<string, unknown>
   healthy: boolean
   login: {loggedIn: boolean | null; user?: string}
-  membrane: {found: boolean; isMembraneCli: boolean | null; path: string; sandbox: boolean; version: null | string}
+  membrane: {
+    found: boolean
+    generation: null | string
+    isMembraneCli: boolean | null
+    path: string
+    sandbox: boolean
+    version: null | string
+  }
   problems: Array<{code: string; exitCode: number; fix: string; message: string}>
+  read: null | {ok: boolean; user?: string}
 }
 
 const FAKE = join(FAKE_BIN_DIR, 'membrane-fake')
@@ -58,13 +66,16 @@ describe('close status', () => {
         connection: {close: true, id: FAKE_CLOSE, name: 'Close', ready: true, source: 'flag', state: 'READY'},
         healthy: true,
         login: {loggedIn: true, user: 'dana@northwind-demo.example'},
-        membrane: {found: true, isMembraneCli: true, path: FAKE, sandbox: false, version: '1.18.3'},
+        membrane: {found: true, generation: 'A', isMembraneCli: true, path: FAKE, sandbox: false, version: '1.18.3'},
         problems: [],
+        read: {ok: true, user: 'dana@northwind-demo.example'},
       })
       expect(fake.spawned()).to.deep.equal([
         ['--version'],
+        ['--help'],
         ['status', '--json'],
         ['connection', 'get', FAKE_CLOSE, '--json'],
+        ['request', FAKE_CLOSE, '/me/', '--method=GET'],
       ])
     } finally {
       fake.home.remove()
@@ -126,7 +137,7 @@ describe('close status', () => {
       expect(report.connection).to.deep.equal({id: FAKE_CLOSE, source: 'flag'})
       expect(report.problems.map((p) => p.code)).to.deep.equal(['not_logged_in'])
       expect(stderr.split('\n')[1]).to.equal('  Run `close login`.')
-      expect(fake.spawned().map((argv) => argv[0])).to.deep.equal(['--version', 'status'])
+      expect(fake.spawned().map((argv) => argv[0])).to.deep.equal(['--version', '--help', 'status'])
     } finally {
       fake.home.remove()
     }
@@ -167,6 +178,57 @@ describe('close status', () => {
       expect(exitCode).to.equal(3)
       expect(report.login.loggedIn).to.equal(null)
       expect(report.problems.every((p) => p.exitCode === 3)).to.equal(true)
+    } finally {
+      fake.home.remove()
+    }
+  })
+
+  it('generation B (act, no request): healthy, the generation shown, the read made with act --api', async () => {
+    const fake = fakeHome({FAKE_MEMBRANE_SCENARIO: 'gen-b'})
+    try {
+      const {exitCode, report, stderr} = await status(fake, {CLOSE_CONNECTION_ID: FAKE_CLOSE})
+      expect(exitCode, stderr).to.equal(0)
+      expect(report.membrane.generation).to.equal('B')
+      expect(report.read).to.deep.equal({ok: true, user: 'dana@northwind-demo.example'})
+      const read = fake.spawned().at(-1)!
+      expect(read.slice(0, 2)).to.deep.equal(['act', `--connectionId=${FAKE_CLOSE}`])
+      expect(
+        read.some((arg) => arg.startsWith('--api')),
+        JSON.stringify(read),
+      ).to.equal(true)
+    } finally {
+      fake.home.remove()
+    }
+  })
+
+  it('the proxy is missing (data calls would fail): not healthy, exit 3 as `close raw /me/` gets', async () => {
+    const fake = fakeHome({FAKE_MEMBRANE_SCENARIO: 'actions-only'})
+    try {
+      const {exitCode, report, stderr} = await status(fake, {CLOSE_CONNECTION_ID: FAKE_CLOSE})
+      const raw = await fake.run(['raw', '/me/'], {CLOSE_CONNECTION_ID: FAKE_CLOSE})
+      expect(exitCode).to.equal(3)
+      expect(raw.exitCode).to.equal(3)
+      expect(report.healthy).to.equal(false)
+      expect(report.read).to.deep.equal({ok: false})
+      expect(report.problems.map((p) => p.code)).to.deep.equal(['membrane_unsupported'])
+      expect(stderr).to.match(/^Error: Reading Close \(GET \/me\/\) failed: /)
+      expect(stderr).to.not.include('All good')
+    } finally {
+      fake.home.remove()
+    }
+  })
+
+  it('a connector that needs /api/v1: healthy, and the base path is cached beside the action IDs', async () => {
+    const fake = fakeHome({FAKE_MEMBRANE_SCENARIO: 'api-v1'})
+    try {
+      const {exitCode, report, stderr} = await status(fake, {CLOSE_CONNECTION_ID: FAKE_CLOSE})
+      expect(exitCode, stderr).to.equal(0)
+      expect(report.read?.ok).to.equal(true)
+      expect(fake.config().basePaths).to.deep.equal({[FAKE_CLOSE]: '/api/v1'})
+      fake.spawned()
+      const again = await fake.run(['raw', '/me/', '--json'], {CLOSE_CONNECTION_ID: FAKE_CLOSE})
+      expect(again.exitCode, again.stderr).to.equal(0)
+      expect(fake.spawned()).to.deep.equal([['request', FAKE_CLOSE, '/api/v1/me/', '--method=GET']])
     } finally {
       fake.home.remove()
     }

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {SessionCommand} from '../../command-base/session-command.js'
-import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
+import {CONFIG_KEYS, configKey, setConfigValue} from '../../session/prefs.js'
 
 export default class ConfigSet extends SessionCommand<typeof ConfigSet> {
   static args = {
@@ -22,7 +22,7 @@ The file is written atomically with mode 0600. An unknown key or an invalid valu
   public async execute(): Promise<unknown> {
     const entry = configKey(this.args.key)
     const value = entry.validate(this.args.value)
-    await this.settings.update((data) => entry.set(data, value))
+    await setConfigValue(this.settings, entry.key, value)
     const result = {key: entry.key, value}
     if (!this.io.json) this.tell(`Set ${entry.key} to ${value}.`)
     return result

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {SessionCommand} from '../../command-base/session-command.js'
-import {CONFIG_KEYS, configKey} from '../../session/prefs.js'
+import {CONFIG_KEYS, configKey, unsetConfigValue} from '../../session/prefs.js'
 
 export default class ConfigUnset extends SessionCommand<typeof ConfigUnset> {
   static args = {
@@ -14,8 +14,7 @@ makes close ask for a connection again (or \`close login\`). Unsetting a key tha
 
   public async execute(): Promise<unknown> {
     const entry = configKey(this.args.key)
-    const was = entry.get(this.settings.read())
-    if (was !== undefined) await this.settings.update((data) => entry.unset(data))
+    const was = await unsetConfigValue(this.settings, entry.key)
     const result = {default: entry.default ?? null, key: entry.key, removed: was !== undefined}
     if (!this.io.json) {
       const now = entry.default === undefined ? '' : ` (now the default: ${entry.default})`

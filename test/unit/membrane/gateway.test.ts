@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {AuthError, InterruptedError, NotFoundError, RateLimitError, RemoteError} from '../../../src/errors.js'
 import {MembraneGateway, redactArgs} from '../../../src/membrane/gateway.js'
 import {CLOSE_CONNECTION_ID, FakeMembrane, isAlive, rejection, until} from './helpers.js'
+import {fails, ok, type Script, scripted, type ScriptedMembrane} from './port.js'
 
 const LIST_LEADS_ID = '846a32c3bb81e3c29b621792'
 const CONN = `--connectionId=${CLOSE_CONNECTION_ID}`
@@ -147,70 +148,6 @@ describe('membrane/gateway (against the fake membrane)', () => {
       const error = await rejection(gateway.json(['status', '--json']))
       expect(error).to.include({code: 'bad_output'})
       expect(error.message).to.equal('Membrane printed no JSON.')
-    })
-  })
-
-  describe('retries', () => {
-    const listArgs = ['action', 'list', CONN, '--json']
-
-    it('retries 429 with retry-after 0, then succeeds', async () => {
-      const value = await fake.gateway('429-then-ok').json(listArgs, {retry: true})
-      expect(value).to.have.property('items')
-      expect(fake.calls()).to.have.length(3)
-      expect(fake.sleeps).to.deep.equal([0, 0])
-    })
-
-    it('gives up after maxRetries with RateLimitError 6', async () => {
-      const gateway = fake.gateway('429-then-ok', {FAKE_MEMBRANE_FAIL_COUNT: '99'})
-      const error = await rejection(gateway.json(listArgs, {retry: true}))
-      expect(error).to.be.instanceOf(RateLimitError)
-      expect(error).to.include({code: 'rate_limited', exitCode: 6})
-      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (gave up after 4 retries).')
-      expect(fake.calls()).to.have.length(5)
-      expect(fake.sleeps).to.have.length(4)
-    })
-
-    it('honours maxRetries and retry-after seconds', async () => {
-      const gateway = fake.gateway(
-        '429-then-ok',
-        {FAKE_MEMBRANE_FAIL_COUNT: '99', FAKE_MEMBRANE_RETRY_AFTER: '3'},
-        {maxRetries: 2},
-      )
-      await rejection(gateway.json(listArgs, {retry: true}))
-      expect(fake.sleeps).to.deep.equal([3000, 3000])
-      expect(fake.calls()).to.have.length(3)
-    })
-
-    it('never retries when retry is off (creates)', async () => {
-      const error = await rejection(fake.gateway('429-then-ok').json(listArgs, {retry: false}))
-      expect(error).to.be.instanceOf(RateLimitError)
-      expect(error.message).to.equal('Rate limited: Close rate limit exceeded.')
-      expect(fake.calls()).to.have.length(1)
-      expect(fake.sleeps).to.deep.equal([])
-    })
-
-    it('backs off 0.5 s, 1 s… on 5xx without retry-after', async () => {
-      const args = ['action', 'run', LIST_LEADS_ID, CONN, '--input={}', '--json']
-      const value = await fake.gateway('5xx-then-ok').json(args, {retry: true})
-      expect(value).to.have.property('output')
-      expect(fake.sleeps).to.deep.equal([500, 1000])
-    })
-
-    it('retries proxied 429s with retry-after from stderr', async () => {
-      const args = ['request', CLOSE_CONNECTION_ID, '/me/', '--method=GET']
-      const value = await fake
-        .gateway('429-then-ok', {FAKE_MEMBRANE_RETRY_AFTER: '1'})
-        .json(args, {proxy: true, retry: true})
-      expect(value).to.have.property('email', 'dana@northwind-demo.example')
-      expect(fake.sleeps).to.deep.equal([1000, 1000])
-    })
-
-    it('does not sit through a server wait longer than a minute', async () => {
-      const gateway = fake.gateway('429-then-ok', {FAKE_MEMBRANE_RETRY_AFTER: '120'})
-      const error = await rejection(gateway.json(listArgs, {retry: true}))
-      expect(error).to.be.instanceOf(RateLimitError)
-      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (retry in 120 s).')
-      expect(fake.sleeps).to.deep.equal([])
     })
   })
 
@@ -362,6 +299,100 @@ describe('membrane/gateway (against the fake membrane)', () => {
         '--header=Authorization: <redacted>',
         '--header=Accept: x',
       ])
+    })
+  })
+
+  /** The retry rules over the scripted spawner (no process, no real wait): the answers the fake gives. */
+  describe('membrane/gateway retries (scripted membrane)', () => {
+    let membrane: ScriptedMembrane
+    const listArgs = ['action', 'list', CONN, '--json']
+    const LIST = {items: [{id: LIST_LEADS_ID, key: 'list-leads'}]}
+    /** The fake's 429-then-ok: `failures` rate-limited answers (action or proxy form), then success. */
+    const rateLimited =
+      (failures: number, retryAfter = '0', success: unknown = LIST): Script =>
+      (args, call) => {
+        if (call > failures) return ok(success)
+        if (args[0] === 'request') {
+          return fails(
+            {message: 'API call count exceeded for this period', rate_limit_type: 'key', rate_reset: '0'},
+            `HTTP 429\nretry-after: ${retryAfter}\nRateLimit: limit=100, remaining=0, reset=${retryAfter}\n`,
+          )
+        }
+
+        return fails({
+          data: {headers: {'retry-after': retryAfter}, status: 429},
+          key: 'rate_limit_exceeded',
+          message: 'Close rate limit exceeded',
+          type: 'connection',
+        })
+      }
+
+    afterEach(() => membrane.restore())
+
+    it('retries 429 with retry-after 0, then succeeds', async () => {
+      membrane = scripted(rateLimited(2))
+      const value = await membrane.gateway().json(listArgs, {retry: true})
+      expect(value).to.have.property('items')
+      expect(membrane.calls).to.have.length(3)
+      expect(membrane.sleeps).to.deep.equal([0, 0])
+    })
+
+    it('gives up after maxRetries with RateLimitError 6', async () => {
+      membrane = scripted(rateLimited(99))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error).to.include({code: 'rate_limited', exitCode: 6})
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (gave up after 4 retries).')
+      expect(membrane.calls).to.have.length(5)
+      expect(membrane.sleeps).to.have.length(4)
+    })
+
+    it('honours maxRetries and retry-after seconds', async () => {
+      membrane = scripted(rateLimited(99, '3'))
+      await rejection(membrane.gateway({maxRetries: 2}).json(listArgs, {retry: true}))
+      expect(membrane.sleeps).to.deep.equal([3000, 3000])
+      expect(membrane.calls).to.have.length(3)
+    })
+
+    it('never retries when retry is off (creates)', async () => {
+      membrane = scripted(rateLimited(2))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: false}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded.')
+      expect(membrane.calls).to.have.length(1)
+      expect(membrane.sleeps).to.deep.equal([])
+    })
+
+    it('backs off 0.5 s, 1 s… on 5xx without retry-after', async () => {
+      membrane = scripted((_args, call) =>
+        call > 2
+          ? ok({output: {data: []}})
+          : fails({
+              data: {body: {error: 'Service temporarily unavailable'}, status: 503},
+              message: 'Request failed with status code 503',
+              type: 'action_run',
+            }),
+      )
+      const args = ['action', 'run', LIST_LEADS_ID, CONN, '--input={}', '--json']
+      const value = await membrane.gateway().json(args, {retry: true})
+      expect(value).to.have.property('output')
+      expect(membrane.sleeps).to.deep.equal([500, 1000])
+    })
+
+    it('retries proxied 429s with retry-after from stderr', async () => {
+      membrane = scripted(rateLimited(2, '1', {email: 'dana@northwind-demo.example', id: 'user_1'}))
+      const args = ['request', CLOSE_CONNECTION_ID, '/me/', '--method=GET']
+      const value = await membrane.gateway().json(args, {proxy: true, retry: true})
+      expect(value).to.have.property('email', 'dana@northwind-demo.example')
+      expect(membrane.sleeps).to.deep.equal([1000, 1000])
+    })
+
+    it('does not sit through a server wait longer than a minute', async () => {
+      membrane = scripted(rateLimited(2, '120'))
+      const error = await rejection(membrane.gateway().json(listArgs, {retry: true}))
+      expect(error).to.be.instanceOf(RateLimitError)
+      expect(error.message).to.equal('Rate limited: Close rate limit exceeded (retry in 120 s).')
+      expect(membrane.sleeps).to.deep.equal([])
     })
   })
 })
