@@ -23,7 +23,7 @@ import {
 const LAST_LEAD = 'last-lead'
 
 /** A line on stderr on a terminal only (text from Close is made terminal-safe by the Io). */
-function pickPorts(deps: ServiceDeps): PickPorts {
+export function pickPorts(deps: ServiceDeps): PickPorts {
   return {
     interactive: deps.interactive,
     notify(text) {

@@ -2,21 +2,25 @@ import type {CloseObject} from '../../close/normalize.js'
 
 import {contacts} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
+import {contactArg, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {getContact} from '../../services/contacts.js'
 
 export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
-  static args = idArg(contacts)
+  static args = contactArg
   static examples = [
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com',
+    '<%= config.bin %> <%= command.id %> Charles --lead "Aurio Components"',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {
+    ...fieldsFlag,
+    ...contactLeadFlag('The lead whose contact this is, when the contact is given by name.'),
+  }
   static summary = 'Show one contact with its emails and phones.'
 
   public async execute(): Promise<CloseObject> {
-    return this.show(contacts, this.args.id)
+    return this.shown(contacts, await getContact(this.deps(), this.args.id, this.flags.lead))
   }
 }

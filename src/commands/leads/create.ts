@@ -25,10 +25,7 @@ export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
       {name: {flag: '--name', question: 'Lead name (the company):'}},
       this.interactive,
     )
-    const lead = await createLead(async () => ({api: await this.close(), lookups: await this.lookups()}), {
-      ...this.flags,
-      name,
-    })
+    const lead = await createLead(this.deps(), {...this.flags, name})
     await this.out.record(leads, lead)
     return lead
   }
