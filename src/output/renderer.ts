@@ -343,7 +343,7 @@ function tableColumns(view: RecordView, fields?: string[]): TableColumn[] {
   if (!fields) return view.columns
   return fields.map(
     (key) =>
-      view.columns.find((c) => c.key === key) ?? {adhoc: true, header: view.labels?.[key] ?? key.toUpperCase(), key},
+      view.columns.find((c) => c.key === key) ?? {adhoc: true, header: (view.labels?.[key] ?? key).toUpperCase(), key},
   )
 }
 

@@ -20,6 +20,7 @@ import {type ContactInput, parseContact, parseEmail, parsePhone} from '../input/
 import {checkAssignments, customFieldChanges, whereQuery} from './custom-fields.js'
 import {leadRef, rememberLead} from './lead-ref.js'
 import {withFieldErrors} from './records.js'
+import {failIfMissing} from './support.js'
 import {resolveView, viewQuery} from './views.js'
 
 export interface Address {
@@ -177,9 +178,19 @@ export function hasLeadChanges(flags: LeadFlags): boolean {
  * `leads create`: check every flag, then connect, resolve the status label and the `--set` fields,
  * and POST the lead. Bad input never spawns anything.
  */
-export async function createLead(deps: ServiceDeps, flags: LeadFlags): Promise<CloseObject> {
-  buildLeadBody(flags)
-  checkAssignments(flags.set)
+export async function createLead(deps: ServiceDeps, given: LeadFlags): Promise<CloseObject> {
+  buildLeadBody(given)
+  checkAssignments(given.set)
+  const flags = {...given, name: given.name?.trim() || undefined}
+  if (!flags.name) {
+    failIfMissing(['--name'], deps.interactive)
+    const {askParsed} = await import('../prompts/ask.js')
+    flags.name = await askParsed(deps.prompts, 'Lead name (the company):', (text) => {
+      if (text.trim() === '') throw new UsageError('A name is needed.', {code: 'missing_input'})
+      return text.trim()
+    })
+  }
+
   const {api, lookups} = await deps.connect()
   const custom = await customFieldChanges(deps, 'lead', flags.set)
   const statusId = flags.status === undefined ? undefined : (await lookups.resolveLeadStatus(flags.status)).id

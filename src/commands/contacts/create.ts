@@ -5,6 +5,7 @@ import {RecordCommand} from '../../command-base/record-command.js'
 import {contactFlags, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {createContact} from '../../services/contacts.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
 export default class ContactsCreate extends RecordCommand<typeof ContactsCreate> {
   static aliases = ['contacts:add']
@@ -22,6 +23,9 @@ export default class ContactsCreate extends RecordCommand<typeof ContactsCreate>
   static summary = 'Add a contact to a lead.'
 
   public async execute(): Promise<CloseObject> {
-    return this.shown(contacts, await createContact(this.deps(), this.flags))
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'contact', contacts, this.flags.fields)
+    const contact = await createContact(deps, this.flags)
+    return this.shown(await labelledView(deps, 'contact', contacts, showsCustom(contact, this.flags.fields)), contact)
   }
 }

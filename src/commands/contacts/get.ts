@@ -5,6 +5,7 @@ import {RecordCommand} from '../../command-base/record-command.js'
 import {contactArg, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {getContact} from '../../services/contacts.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
 export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
@@ -21,6 +22,9 @@ export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static summary = 'Show one contact with its emails and phones.'
 
   public async execute(): Promise<CloseObject> {
-    return this.shown(contacts, await getContact(this.deps(), this.args.id, this.flags.lead))
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'contact', contacts, this.flags.fields)
+    const contact = await getContact(deps, this.args.id, this.flags.lead)
+    return this.shown(await labelledView(deps, 'contact', contacts, showsCustom(contact, this.flags.fields)), contact)
   }
 }

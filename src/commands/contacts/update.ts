@@ -5,6 +5,7 @@ import {RecordCommand} from '../../command-base/record-command.js'
 import {contactArg, contactFlags, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {updateContact} from '../../services/contacts.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
 export default class ContactsUpdate extends RecordCommand<typeof ContactsUpdate> {
   static aliases = ['contacts:edit']
@@ -23,6 +24,9 @@ export default class ContactsUpdate extends RecordCommand<typeof ContactsUpdate>
   static summary = 'Change a contact: only the fields given are sent.'
 
   public async execute(): Promise<CloseObject> {
-    return this.shown(contacts, await updateContact(this.deps(), this.args.id, this.flags))
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'contact', contacts, this.flags.fields)
+    const contact = await updateContact(deps, this.args.id, this.flags)
+    return this.shown(await labelledView(deps, 'contact', contacts, showsCustom(contact, this.flags.fields)), contact)
   }
 }

@@ -4,6 +4,7 @@ import {leads} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {leadArg} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {fieldsByName, labelledView} from '../../services/custom-fields.js'
 import {leadRef, rememberLead} from '../../services/lead-ref.js'
 
 export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
@@ -19,8 +20,10 @@ export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static summary = 'Show one lead with its contacts, opportunities and addresses.'
 
   public async execute(): Promise<CloseObject> {
-    const {id} = await leadRef(this.deps(), this.args.id, {flag: 'the lead argument'})
-    await rememberLead(this.deps(), id)
-    return this.show(leads, id)
+    const deps = this.deps()
+    const {id} = await leadRef(deps, this.args.id, {flag: 'the lead argument'})
+    this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+    await rememberLead(deps, id)
+    return this.show(await labelledView(deps, 'lead', leads, true), id)
   }
 }

@@ -4,6 +4,7 @@ import {leads} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {leadArg, leadFlags} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 import {updateLead} from '../../services/leads.js'
 
 export default class LeadsUpdate extends RecordCommand<typeof LeadsUpdate> {
@@ -20,7 +21,9 @@ export default class LeadsUpdate extends RecordCommand<typeof LeadsUpdate> {
   static summary = 'Change a lead: only the fields given are sent.'
 
   public async execute(): Promise<CloseObject> {
-    const lead = await updateLead(this.deps(), this.args.id, this.flags)
-    return this.shown(leads, lead)
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+    const lead = await updateLead(deps, this.args.id, this.flags)
+    return this.shown(await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)), lead)
   }
 }
