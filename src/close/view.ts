@@ -5,6 +5,8 @@ export interface RecordView {
   columns: Column[]
   /** Known fields, for listing valid `--fields`. */
   fields: string[]
+  /** Display names by record key (`custom.cf_…` → `Industry`), for record pages and table headers. */
+  labels?: Record<string, string>
   noun: string
   plural: string
 }

@@ -1,4 +1,6 @@
 /** The flags that set a lead's fields, in the order `leads update` names them; see ./table.ts. */
+import {Args} from '@oclif/core'
+
 import {changeFlags, fieldFlags, type FlagTable, tableFlags, type TableValues} from './table.js'
 
 const ADDRESS = 'ADDRESS'
@@ -77,6 +79,13 @@ export const LEAD_TABLE = [
     multiple: true,
     name: 'custom',
   },
+  {
+    description:
+      'Custom field by name: NAME=VALUE, e.g. "Industry=Software" (repeatable; checked against the field\'s type and choices; NAME= unsets).',
+    fields: [],
+    multiple: true,
+    name: 'set',
+  },
 ] as const satisfies FlagTable
 
 /** The lead flags shared by `leads create` and `leads update`, as oclif parsed them. */
@@ -95,3 +104,11 @@ export const LEAD_UPDATE_FLAGS = changeFlags(LEAD_TABLE)
  * `parent.child` with list indexes dropped (`addresses.0.country` → `addresses.country`).
  */
 export const LEAD_FIELD_FLAGS: Record<string, string> = fieldFlags(LEAD_TABLE)
+
+/** The lead argument of `leads get/update/delete`: any reference of design §5. */
+export const leadArg = {
+  id: Args.string({
+    description: 'The lead: an ID, a pasted Close URL, an email, a phone, a website, a name or @last.',
+    required: true,
+  }),
+}

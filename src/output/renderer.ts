@@ -341,7 +341,10 @@ function columnKeys(view: RecordView): string[] {
 /** Table columns: --fields (the curated column where the key matches, else an ad-hoc one), else curated. */
 function tableColumns(view: RecordView, fields?: string[]): TableColumn[] {
   if (!fields) return view.columns
-  return fields.map((key) => view.columns.find((c) => c.key === key) ?? {adhoc: true, header: key.toUpperCase(), key})
+  return fields.map(
+    (key) =>
+      view.columns.find((c) => c.key === key) ?? {adhoc: true, header: (view.labels?.[key] ?? key).toUpperCase(), key},
+  )
 }
 
 /**
@@ -374,7 +377,10 @@ function tsvLine(cells: string[]): string {
 function pickedRows(view: RecordView, record: CloseRecord, fields: string[]): Array<[string, string]> {
   return fields.map((key) => {
     const column = view.columns.find((c) => c.key === key)
-    return [column ? label(column.header) : key, column ? formatCell(record, column) : formatField(record, key)]
+    return [
+      column ? label(column.header) : (view.labels?.[key] ?? key),
+      column ? formatCell(record, column) : formatField(record, key),
+    ]
   })
 }
 
@@ -405,7 +411,7 @@ function detailRows(view: RecordView, record: CloseRecord): Array<[string, strin
     if (shown.has(key) || NOISE.has(key) || isEmpty(value) || isEcho(key, value, record, shown)) continue
     shown.add(key)
     rows.push([
-      key.startsWith('custom.') ? key : label(key),
+      key.startsWith('custom.') ? (view.labels?.[key] ?? key) : label(key),
       hasObjects(value) ? summary(value) : formatField(record, key),
     ])
   }

@@ -23,7 +23,7 @@ import {
 const LAST_LEAD = 'last-lead'
 
 /** A line on stderr on a terminal only (text from Close is made terminal-safe by the Io). */
-function pickPorts(deps: ServiceDeps): PickPorts {
+export function pickPorts(deps: ServiceDeps): PickPorts {
   return {
     interactive: deps.interactive,
     notify(text) {
@@ -47,17 +47,18 @@ export async function searchLeadRecords(deps: ServiceDeps, query: string, limit:
 
 /** A lead from anything design §5 allows: ID, URL, email, phone, domain, name, `@last`. */
 export async function leadRef(deps: ServiceDeps, text: string, options: ResolveOptions = {}): Promise<ResolvedLead> {
-  const scope = await deps.connect()
-  const {api} = scope
+  // Connected only when a port needs Close, so a malformed reference or a wrong kind of ID spawns nothing.
+  const api = async () => (await deps.connect()).api
   return resolveLead(
     text,
     {
       ...pickPorts(deps),
-      getContact: (id) => api.get(contacts, id),
-      getLead: (id) => api.get(leads, id),
-      getOpportunity: (id) => api.get(opportunities, id),
-      getTask: (id) => api.get(tasks, id),
-      lastLeadId() {
+      getContact: async (id) => (await api()).get(contacts, id),
+      getLead: async (id) => (await api()).get(leads, id),
+      getOpportunity: async (id) => (await api()).get(opportunities, id),
+      getTask: async (id) => (await api()).get(tasks, id),
+      async lastLeadId() {
+        const scope = await deps.connect()
         const entry = scope.cache.lookup(scope.id, LAST_LEAD)
         return typeof entry?.value === 'string' ? entry.value : undefined
       },
@@ -85,13 +86,13 @@ export async function contactRef(
   leadId: string | undefined,
   options: ResolveOptions = {},
 ): Promise<ResolvedContact> {
-  const {api} = await deps.connect()
   return resolveContact(
     text,
     leadId,
     {
       ...pickPorts(deps),
       async listContacts(lead: string) {
+        const {api} = await deps.connect()
         const found: CloseObject[] = []
         for await (const page of api.list(contacts, {lead_id: lead}).pages) found.push(...page)
         return found
@@ -103,18 +104,18 @@ export async function contactRef(
 
 /** A user by `me`, ID, email or name. */
 export async function userRef(deps: ServiceDeps, text: string, options: ResolveOptions = {}): Promise<ResolvedUser> {
-  const scope = await deps.connect()
   return resolveUser(
     text,
     {
       ...pickPorts(deps),
       async listUsers() {
+        const {api} = await deps.connect()
         const found: CloseObject[] = []
-        for await (const page of scope.api.list(users, {}).pages) found.push(...page)
+        for await (const page of api.list(users, {}).pages) found.push(...page)
         return found as unknown as UserRecord[]
       },
       async me() {
-        return (await scope.lookups.me()) as UserRecord
+        return (await (await deps.connect()).lookups.me()) as UserRecord
       },
     },
     options,

@@ -9,17 +9,19 @@
  * cannot change nested contacts (those go through the Contacts API); an address has `label`,
  * `address_1`, `address_2`, `city`, `state`, `zipcode` and an ISO-2 `country`.
  */
-import type {CloseApi} from '../close/api.js'
-import type {Lookups} from '../close/lookups.js'
 import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
 
-import {assertId} from '../close/ids.js'
 import {contacts, leads} from '../close/resources.js'
 import {UsageError} from '../errors.js'
 import {LEAD_FIELD_FLAGS, LEAD_TABLE, LEAD_UPDATE_FLAGS, type LeadFlags} from '../flags/leads.js'
 import {hasChanges} from '../flags/table.js'
 import {type ContactInput, parseContact, parseEmail, parsePhone} from '../input/values.js'
+import {checkAssignments, customFieldChanges, whereQuery} from './custom-fields.js'
+import {leadRef, rememberLead} from './lead-ref.js'
 import {withFieldErrors} from './records.js'
+import {failIfMissing} from './support.js'
+import {resolveView, viewQuery} from './views.js'
 
 export interface Address {
   address_1?: string
@@ -172,31 +174,37 @@ export function hasLeadChanges(flags: LeadFlags): boolean {
   return hasChanges(LEAD_TABLE, flags)
 }
 
-/** What the lead commands need from the Close router and the organization lookups. */
-export interface LeadDeps {
-  api: Pick<CloseApi, 'create' | 'delete' | 'get' | 'update'>
-  lookups: Pick<Lookups, 'resolveLeadStatus'>
-}
-
 /**
- * `leads create`: check every flag, then connect, resolve the status label and POST the lead (one
- * Membrane process when the lookups are warm). `connect` runs only once the input is valid, so bad
- * input never spawns anything.
+ * `leads create`: check every flag, then connect, resolve the status label and the `--set` fields,
+ * and POST the lead. Bad input never spawns anything.
  */
-export async function createLead(connect: () => Promise<LeadDeps>, flags: LeadFlags): Promise<CloseObject> {
-  buildLeadBody(flags)
-  const deps = await connect()
-  const statusId = flags.status === undefined ? undefined : (await deps.lookups.resolveLeadStatus(flags.status)).id
-  const body = buildLeadBody(flags, statusId)
-  return withFieldErrors(() => deps.api.create(leads, body), LEAD_FIELD_FLAGS, 'lead')
+export async function createLead(deps: ServiceDeps, given: LeadFlags): Promise<CloseObject> {
+  buildLeadBody(given)
+  checkAssignments(given.set)
+  const flags = {...given, name: given.name?.trim() || undefined}
+  if (!flags.name) {
+    failIfMissing(['--name'], deps.interactive)
+    const {askParsed} = await import('../prompts/ask.js')
+    flags.name = await askParsed(deps.prompts, 'Lead name (the company):', (text) => {
+      if (text.trim() === '') throw new UsageError('A name is needed.', {code: 'missing_input'})
+      return text.trim()
+    })
+  }
+
+  const {api, lookups} = await deps.connect()
+  const custom = await customFieldChanges(deps, 'lead', flags.set)
+  const statusId = flags.status === undefined ? undefined : (await lookups.resolveLeadStatus(flags.status)).id
+  const body = {...buildLeadBody(flags, statusId), ...custom}
+  const lead = await withFieldErrors(() => api.create(leads, body), LEAD_FIELD_FLAGS, 'lead')
+  await rememberLead(deps, String(lead.id))
+  return lead
 }
 
 /**
- * `leads update ID`: PUT only the fields given. Contacts cannot be changed through a lead's PUT,
+ * `leads update REF`: PUT only the fields given. Contacts cannot be changed through a lead's PUT,
  * so `--contact…` flags add contacts through the Contacts API; the lead is then read again.
  */
-export async function updateLead(connect: () => Promise<LeadDeps>, id: string, flags: LeadFlags): Promise<CloseObject> {
-  assertId(leads, id)
+export async function updateLead(deps: ServiceDeps, ref: string, flags: LeadFlags): Promise<CloseObject> {
   if (!hasLeadChanges(flags)) {
     throw new UsageError('Nothing to update: give at least one field to change.', {
       code: 'missing_input',
@@ -206,27 +214,31 @@ export async function updateLead(connect: () => Promise<LeadDeps>, id: string, f
 
   const people = contactsFromFlags(flags)
   buildLeadChanges(flags) // checks every flag before anything is spawned
-  const deps = await connect()
-  const statusId = flags.status === undefined ? undefined : (await deps.lookups.resolveLeadStatus(flags.status)).id
-  const current = hasAddressFlags(flags) ? await deps.api.get(leads, id) : undefined
-  const changes = buildLeadChanges(flags, statusId, asAddresses(current?.addresses))
+  checkAssignments(flags.set)
+  const {id} = await leadRef(deps, ref, {flag: 'the lead argument'})
+  const {api, lookups} = await deps.connect()
+  const custom = await customFieldChanges(deps, 'lead', flags.set)
+  const statusId = flags.status === undefined ? undefined : (await lookups.resolveLeadStatus(flags.status)).id
+  const current = hasAddressFlags(flags) ? await api.get(leads, id) : undefined
+  const changes = {...buildLeadChanges(flags, statusId, asAddresses(current?.addresses)), ...custom}
   let lead =
     Object.keys(changes).length > 0
-      ? await withFieldErrors(() => deps.api.update(leads, id, changes), LEAD_FIELD_FLAGS, 'lead')
-      : (current ?? (await deps.api.get(leads, id)))
-  if (people.length > 0) {
-    for (const person of people) {
-      await withFieldErrors(
-        () => deps.api.create(contacts, {lead_id: id, ...person}),
-        LEAD_CONTACT_FIELD_FLAGS,
-        'contact',
-      )
-    }
-
-    lead = await deps.api.get(leads, id)
+      ? await withFieldErrors(() => api.update(leads, id, changes), LEAD_FIELD_FLAGS, 'lead')
+      : (current ?? (await api.get(leads, id)))
+  for (const person of people) {
+    await withFieldErrors(() => api.create(contacts, {lead_id: id, ...person}), LEAD_CONTACT_FIELD_FLAGS, 'contact')
   }
 
+  if (people.length > 0) lead = await api.get(leads, id)
+  await rememberLead(deps, id)
   return lead
+}
+
+/** The lead search query for --query, --status, --where and --view together (undefined when none is given). */
+export function leadQuery(query?: string, status?: string, extra: string[] = []): string | undefined {
+  const parts = [query?.trim(), status ? `status:"${status.replaceAll('"', String.raw`\"`)}"` : undefined, ...extra]
+  const joined = parts.filter(Boolean).join(' ')
+  return joined || undefined
 }
 
 function asAddresses(value: unknown): Address[] {
@@ -234,3 +246,17 @@ function asAddresses(value: unknown): Address[] {
 }
 
 export {LEAD_FIELD_FLAGS, LEAD_UPDATE_FLAGS, type LeadFlags} from '../flags/leads.js'
+
+export interface LeadListInput {
+  query?: string
+  status?: string
+  view?: string
+  where?: string[]
+}
+
+/** The lead search for `leads list`: --query, --status, the --view's saved search and --where terms. */
+export async function leadListQuery(deps: ServiceDeps, input: LeadListInput): Promise<string | undefined> {
+  checkAssignments(input.where, '--where')
+  const view = input.view === undefined ? [] : [viewQuery(await resolveView(deps, input.view))]
+  return leadQuery(input.query, input.status, [...view, ...(await whereQuery(deps, input.where))])
+}

@@ -137,16 +137,11 @@ describe('contacts create/get/update/list/delete (sandbox)', () => {
       )
     })
 
-    it('--lead of the wrong kind exits 2 before anything is spawned', async () => {
+    it('--lead of a kind that has no lead exits 2 before anything is spawned', async () => {
       expectUsage(
-        await close('contacts', 'create', '--lead', NO_SUCH_CONTACT, '--name', 'X', '--debug'),
-        `Error: ${NO_SUCH_CONTACT} in --lead is a contact ID, but a lead ID (lead_…) is needed.\n` +
-          '  Find lead IDs with `close leads list`.\n',
-      )
-      expectUsage(
-        await close('contacts', 'list', '--lead', NO_SUCH_CONTACT, '--debug'),
-        `Error: ${NO_SUCH_CONTACT} in --lead is a contact ID, but a lead ID (lead_…) is needed.\n` +
-          '  Find lead IDs with `close leads list`.\n',
+        await close('contacts', 'create', '--lead', 'user_0000000000000000000000', '--name', 'X', '--debug'),
+        'Error: user_0000000000000000000000 in --lead is a user ID, but a lead is needed.\n' +
+          '  Give a lead ID (lead_…), a Close URL, an email, a phone, a website or a name in --lead.\n',
       )
     })
 
@@ -180,8 +175,8 @@ describe('contacts create/get/update/list/delete (sandbox)', () => {
 
     it('an ID of the wrong kind exits 2 before anything is spawned, on every verb', async () => {
       const message =
-        `Error: ${NO_SUCH_LEAD} is a lead ID, but a contact ID (cont_…) is needed.\n` +
-        '  Find contact IDs with `close contacts list`.\n'
+        `Error: ${NO_SUCH_LEAD} in the contact argument is a lead ID, but a contact is needed.\n` +
+        '  Give a contact ID (cont_…) in the contact argument.\n'
       expectUsage(await close('contacts', 'get', NO_SUCH_LEAD, '--debug'), message)
       expectUsage(await close('contacts', 'update', NO_SUCH_LEAD, '--name', 'X', '--debug'), message)
       expectUsage(await close('contacts', 'delete', NO_SUCH_LEAD, '--yes', '--debug'), message)

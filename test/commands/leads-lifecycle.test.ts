@@ -13,7 +13,7 @@ type Lead = Record<string, unknown> & {
   id: string
 }
 
-const A_CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'
+const A_USER = 'user_8dWqYqDz3mTBxqZ2Y0n7kA'
 const NO_SUCH_LEAD = 'lead_0000000000000000000000'
 
 describe('leads create/get/update/list/delete (sandbox)', () => {
@@ -240,24 +240,25 @@ describe('leads create/get/update/list/delete (sandbox)', () => {
         result,
         'Error: Nothing to update: give at least one field to change.\n' +
           '  Pass one or more of --name, --status, --url, --description, --contact, --contact-name, --contact-email, ' +
-          '--contact-phone, --address-1, --address-2, --city, --state, --zip, --country, --custom.\n',
+          '--contact-phone, --address-1, --address-2, --city, --state, --zip, --country, --custom, --set.\n',
       )
     })
 
-    it('an ID of the wrong kind exits 2 before anything is spawned, on every verb', async () => {
+    it('an ID of a kind that has no lead exits 2 before anything is spawned, on every verb', async () => {
       const message =
-        `Error: ${A_CONTACT} is a contact ID, but a lead ID (lead_…) is needed.\n` +
-        '  Find lead IDs with `close leads list`.\n'
-      expectUsage(await close('leads', 'get', A_CONTACT, '--debug'), message)
-      expectUsage(await close('leads', 'update', A_CONTACT, '--name', 'X', '--debug'), message)
-      expectUsage(await close('leads', 'delete', A_CONTACT, '--yes', '--debug'), message)
+        `Error: ${A_USER} in the lead argument is a user ID, but a lead is needed.\n` +
+        '  Give a lead ID (lead_…), a Close URL, an email, a phone, a website or a name in the lead argument.\n'
+      expectUsage(await close('leads', 'get', A_USER, '--debug'), message)
+      expectUsage(await close('leads', 'update', A_USER, '--name', 'X', '--debug'), message)
+      expectUsage(await close('leads', 'delete', A_USER, '--yes', '--debug'), message)
     })
 
     it('a malformed ID exits 2', async () => {
-      const result = await close('leads', 'delete', 'acme', '--yes', '--debug')
+      const result = await close('leads', 'delete', 'lead_acme!', '--yes', '--debug')
       expectUsage(
         result,
-        'Error: "acme" is not a Close lead ID.\n  Lead IDs look like lead_abc123…; find them with `close leads list`.\n',
+        'Error: "lead_acme!" in the lead argument is not a lead reference: it is not a well-formed Close ID.\n' +
+          '  Give a lead ID (lead_…), a Close URL, an email, a phone, a website, a name or @last in the lead argument.\n',
       )
     })
 

@@ -115,7 +115,7 @@ describe('lead and user routes through the fake membrane', () => {
     it('wrong input spawns nothing', async () => {
       for (const args of [
         ['leads', 'create', '--url', 'https://x.example'],
-        ['leads', 'update', 'cont_8dWqYqDz3mTBxqZ2Y0n7kA', '--name', 'X'],
+        ['leads', 'update', 'user_8dWqYqDz3mTBxqZ2Y0n7kA', '--name', 'X'],
         ['leads', 'delete', LEAD],
         ['contacts', 'get', LEAD],
         ['users', 'get', LEAD],

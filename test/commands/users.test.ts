@@ -57,8 +57,8 @@ describe('users me/list/get (sandbox)', () => {
     expect(wrong.exitCode).to.equal(2)
     expect(wrong.stdout).to.equal('')
     expect(wrong.stderr).to.equal(
-      'Error: lead_0000000000000000000000 is a lead ID, but a user ID (user_…) is needed.\n' +
-        '  Find user IDs with `close users list`.\n',
+      'Error: lead_0000000000000000000000 in the user argument is a lead ID, but a user is needed.\n' +
+        '  Give a user ID (user_…) in the user argument.\n',
     )
   })
 })

@@ -1,42 +1,31 @@
-import {Flags} from '@oclif/core'
-
 import type {CloseObject} from '../../close/normalize.js'
 
 import {contacts} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {contactFlags, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {requireValues} from '../../input/ask.js'
-import {contactFlags, createContact} from '../../services/contacts.js'
+import {createContact} from '../../services/contacts.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
-export default class ContactsCreate extends BaseCommand<typeof ContactsCreate> {
+export default class ContactsCreate extends RecordCommand<typeof ContactsCreate> {
   static aliases = ['contacts:add']
-  static description = `A contact belongs to one lead: --lead is required, and so is a --name or at least one --email. On a terminal missing ones are asked for; off a terminal (or with --json) they exit 2. --email and --phone may be repeated. Prints the contact Close created; --json prints the Close object.`
+  static description = `A contact belongs to one lead: --lead takes any lead reference (a name, an email, a website, a pasted Close URL, an ID, @last), and Close needs a --name or at least one --email. On a terminal the lead is picked from a search as you type and the name is asked (each answer checked as you type it); off a terminal (or with --json) missing ones exit 2. --email, --phone and --set may be repeated.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Jane Doe" --email jane@acme.com',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Bob Stone" --title CTO --phone "+1 415 555 0100" --email bob@acme.com --email bob.stone@gmail.com',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --email ops@acme.com --json',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --name "Jane Doe" --email jane@acme.com',
+    '<%= config.bin %> <%= command.id %> --lead auriocomponents.com --name "Bob Stone" --title CTO --set "Preferred Channel=Email"',
+    '<%= config.bin %> <%= command.id %> --lead @last --email ops@acme.com --json',
   ]
   static flags = {
     ...fieldsFlag,
     ...contactFlags('create'),
-    lead: Flags.string({char: 'l', description: 'The lead (lead_…) the contact belongs to; asked on a terminal.'}),
+    ...contactLeadFlag('The lead to add the contact to: a name, email, website, Close URL, ID or @last.'),
   }
   static summary = 'Add a contact to a lead.'
 
   public async execute(): Promise<CloseObject> {
-    const lead = this.flags.lead?.trim()
-    const name = this.flags.name?.trim()
-    const needLead = {flag: '--lead', question: 'Lead ID (lead_…) to add the contact to:'}
-    const given =
-      (this.flags.email ?? []).length > 0
-        ? {...(await requireValues({lead}, {lead: needLead}, this.interactive)), name}
-        : await requireValues(
-            {lead, name},
-            {lead: needLead, name: {flag: '--name (or --email)', question: 'Contact name:'}},
-            this.interactive,
-          )
-    const contact = await createContact(async () => ({api: await this.close()}), {...this.flags, ...given})
-    await this.out.record(contacts, contact)
-    return contact
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'contact', contacts, this.flags.fields)
+    const contact = await createContact(deps, this.flags)
+    return this.shown(await labelledView(deps, 'contact', contacts, showsCustom(contact, this.flags.fields)), contact)
   }
 }

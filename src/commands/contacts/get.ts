@@ -2,21 +2,29 @@ import type {CloseObject} from '../../close/normalize.js'
 
 import {contacts} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
+import {contactArg, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {getContact} from '../../services/contacts.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
 export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
-  static args = idArg(contacts)
+  static args = contactArg
   static examples = [
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com',
+    '<%= config.bin %> <%= command.id %> Charles --lead "Aurio Components"',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {
+    ...fieldsFlag,
+    ...contactLeadFlag('The lead whose contact this is, when the contact is given by name.'),
+  }
   static summary = 'Show one contact with its emails and phones.'
 
   public async execute(): Promise<CloseObject> {
-    return this.show(contacts, this.args.id)
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'contact', contacts, this.flags.fields)
+    const contact = await getContact(deps, this.args.id, this.flags.lead)
+    return this.shown(await labelledView(deps, 'contact', contacts, showsCustom(contact, this.flags.fields)), contact)
   }
 }

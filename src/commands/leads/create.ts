@@ -1,13 +1,13 @@
 import type {CloseObject} from '../../close/normalize.js'
 
 import {leads} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {leadFlags} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {requireValues} from '../../input/ask.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 import {createLead} from '../../services/leads.js'
 
-export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
+export default class LeadsCreate extends RecordCommand<typeof LeadsCreate> {
   static aliases = ['leads:add']
   static description = `Only --name is required: on a terminal it is asked for when missing; off a terminal (or with --json) a missing --name exits 2. --status takes a lead status label of your organization (default: its first status). Add contacts with --contact "Name <email>" (repeatable), or one contact with --contact-name/--contact-email/--contact-phone; a business address with the address flags; custom fields with --custom cf_ID=value. Prints the lead Close created; --json prints the Close object.`
   static examples = [
@@ -20,16 +20,9 @@ export default class LeadsCreate extends BaseCommand<typeof LeadsCreate> {
   static summary = 'Create a lead, with contacts and an address.'
 
   public async execute(): Promise<CloseObject> {
-    const {name} = await requireValues(
-      {name: this.flags.name?.trim()},
-      {name: {flag: '--name', question: 'Lead name (the company):'}},
-      this.interactive,
-    )
-    const lead = await createLead(async () => ({api: await this.close(), lookups: await this.lookups()}), {
-      ...this.flags,
-      name,
-    })
-    await this.out.record(leads, lead)
-    return lead
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+    const lead = await createLead(deps, this.flags)
+    return this.shown(await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)), lead)
   }
 }

@@ -2,11 +2,13 @@ import type {DeleteResult} from '../../services/records.js'
 
 import {leads} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
-import {idArg, yesFlag} from '../../flags/record.js'
+import {leadArg} from '../../flags/leads.js'
+import {yesFlag} from '../../flags/record.js'
+import {leadRef} from '../../services/lead-ref.js'
 
 export default class LeadsDelete extends RecordCommand<typeof LeadsDelete> {
   static aliases = ['leads:rm']
-  static args = idArg(leads)
+  static args = leadArg
   static description = `Deletes the lead with its contacts, opportunities, tasks and activities; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
@@ -17,6 +19,7 @@ export default class LeadsDelete extends RecordCommand<typeof LeadsDelete> {
   static summary = 'Delete a lead.'
 
   public async execute(): Promise<DeleteResult> {
-    return this.deleteAndReport(leads, this.args.id, this.flags.yes)
+    const {id} = await leadRef(this.deps(), this.args.id, {flag: 'the lead argument'})
+    return this.deleteAndReport(leads, id, this.flags.yes)
   }
 }

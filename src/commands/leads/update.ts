@@ -1,32 +1,29 @@
 import type {CloseObject} from '../../close/normalize.js'
 
 import {leads} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
-import {leadFlags} from '../../flags/leads.js'
+import {RecordCommand} from '../../command-base/record-command.js'
+import {leadArg, leadFlags} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 import {updateLead} from '../../services/leads.js'
 
-export default class LeadsUpdate extends BaseCommand<typeof LeadsUpdate> {
+export default class LeadsUpdate extends RecordCommand<typeof LeadsUpdate> {
   static aliases = ['leads:edit']
-  static args = idArg(leads)
+  static args = leadArg
   static description = `Sends only the fields you give; everything else stays as it is. Address flags change the lead's first address part by part (the others are kept). Close does not change contacts through a lead, so --contact and --contact-name/--contact-email/--contact-phone add new contacts to the lead; change existing ones with \`close contacts update\`. Without any field to change it exits 2.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --status Qualified',
+    '<%= config.bin %> <%= command.id %> "Aurio Components" --status Qualified',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Acme Corporation" --url https://acme.com',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --city Austin --state TX --custom cf_abc123= --json',
+    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --city Austin --set Industry=Software --json',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --contact "Jane Doe <jane@acme.com>"',
   ]
   static flags = {...fieldsFlag, ...leadFlags('update')}
   static summary = 'Change a lead: only the fields given are sent.'
 
   public async execute(): Promise<CloseObject> {
-    const lead = await updateLead(
-      async () => ({api: await this.close(), lookups: await this.lookups()}),
-      this.args.id,
-      this.flags,
-    )
-    await this.out.record(leads, lead)
-    return lead
+    const deps = this.deps()
+    this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+    const lead = await updateLead(deps, this.args.id, this.flags)
+    return this.shown(await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)), lead)
   }
 }

@@ -2,20 +2,23 @@ import type {CloseObject} from '../../close/normalize.js'
 
 import {users} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
+import {userArg} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {userRef} from '../../services/lead-ref.js'
 
 export default class UsersGet extends RecordCommand<typeof UsersGet> {
   static aliases = ['users:show', 'users:view']
-  static args = idArg(users)
+  static args = userArg
   static examples = [
-    '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> me',
+    '<%= config.bin %> <%= command.id %> "Jordan"',
     '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA --json',
   ]
   static flags = {...fieldsFlag}
-  static summary = 'Show one user.'
+  static summary = 'Show one user: me, an ID, an email or a name.'
 
   public async execute(): Promise<CloseObject> {
-    return this.show(users, this.args.id)
+    const {id} = await userRef(this.deps(), this.args.id, {flag: 'the user argument'})
+    return this.show(users, id)
   }
 }

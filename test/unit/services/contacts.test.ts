@@ -1,15 +1,11 @@
 import {expect} from 'chai'
 
+import type {CloseApi} from '../../../src/close/api.js'
 import type {ResourceDef} from '../../../src/close/resources.js'
 
 import {RemoteError, UsageError} from '../../../src/errors.js'
-import {
-  buildContactBody,
-  buildContactChanges,
-  type ContactDeps,
-  createContact,
-  updateContact,
-} from '../../../src/services/contacts.js'
+import {buildContactBody, buildContactChanges, createContact, updateContact} from '../../../src/services/contacts.js'
+import {serviceDeps} from '../../helpers/service-deps.js'
 
 const LEAD = 'lead_8dWqYqDz3mTBxqZ2Y0n7kA'
 const CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'
@@ -17,7 +13,7 @@ const CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'
 function stubDeps() {
   const calls: unknown[][] = []
   let connected = 0
-  const deps: ContactDeps = {
+  const deps: {api: Pick<CloseApi, 'create' | 'update'>} = {
     api: {
       async create(resource: ResourceDef, body) {
         calls.push(['create', resource.noun, body])
@@ -37,6 +33,9 @@ function stubDeps() {
     },
     connected: () => connected,
     deps,
+    get service() {
+      return serviceDeps(this.connect)
+    },
   }
 }
 
@@ -80,11 +79,11 @@ describe('services/contacts', () => {
 
   it('creates after checking the input, and explains field errors with flags', async () => {
     const stub = stubDeps()
-    await createContact(stub.connect, {lead: LEAD, name: 'Jane'})
+    await createContact(stub.service, {lead: LEAD, name: 'Jane'})
     expect(stub.calls).to.deep.equal([['create', 'contact', {lead_id: LEAD, name: 'Jane'}]])
 
     const bad = stubDeps()
-    const error = await createContact(bad.connect, {email: ['x'], lead: LEAD}).catch((error_) => error_)
+    const error = await createContact(bad.service, {email: ['x'], lead: LEAD}).catch((error_) => error_)
     expect(error).to.be.instanceOf(UsageError)
     expect(bad.connected()).to.equal(0)
 
@@ -95,7 +94,7 @@ describe('services/contacts', () => {
       })
     }
 
-    const rejected = (await createContact(stub.connect, {lead: LEAD, name: 'J'}).catch(
+    const rejected = (await createContact(stub.service, {lead: LEAD, name: 'J'}).catch(
       (error_) => error_,
     )) as RemoteError
     expect(rejected.message).to.equal('Close rejected the contact: lead: Object does not exist (--lead).')
@@ -104,13 +103,13 @@ describe('services/contacts', () => {
 
   it('update: nothing given → exit 2 listing the flags; wrong ID kind → exit 2; both before connecting', async () => {
     const stub = stubDeps()
-    const nothing = (await updateContact(stub.connect, CONTACT, {}).catch((error_) => error_)) as UsageError
+    const nothing = (await updateContact(stub.service, CONTACT, {}).catch((error_) => error_)) as UsageError
     expect(nothing.message).to.equal('Nothing to update: give at least one field to change.')
     expect(nothing.hint).to.equal('Pass one or more of --name, --title, --email, --phone.')
-    const wrong = (await updateContact(stub.connect, LEAD, {title: 'x'}).catch((error_) => error_)) as UsageError
+    const wrong = (await updateContact(stub.service, LEAD, {title: 'x'}).catch((error_) => error_)) as UsageError
     expect(wrong.code).to.equal('wrong_id_kind')
     expect(stub.connected()).to.equal(0)
-    await updateContact(stub.connect, CONTACT, {name: 'Jane Smith'})
+    await updateContact(stub.service, CONTACT, {name: 'Jane Smith'})
     expect(stub.calls).to.deep.equal([['update', 'contact', CONTACT, {name: 'Jane Smith'}]])
   })
 })

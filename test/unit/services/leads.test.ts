@@ -1,5 +1,7 @@
 import {expect} from 'chai'
 
+import type {CloseApi} from '../../../src/close/api.js'
+import type {Lookups} from '../../../src/close/lookups.js'
 import type {CloseObject} from '../../../src/close/normalize.js'
 import type {ResourceDef} from '../../../src/close/resources.js'
 
@@ -10,12 +12,12 @@ import {
   buildLeadChanges,
   createLead,
   LEAD_FIELD_FLAGS,
-  type LeadDeps,
   parseCountry,
   parseCustomFields,
   updateLead,
 } from '../../../src/services/leads.js'
 import {deleteMessage, deleteRecord, explainFieldErrors, flagForField} from '../../../src/services/records.js'
+import {serviceDeps} from '../../helpers/service-deps.js'
 
 const LEAD = 'lead_8dWqYqDz3mTBxqZ2Y0n7kA'
 const CONTACT = 'cont_8dWqYqDz3mTBxqZ2Y0n7kA'
@@ -27,7 +29,10 @@ const ACME: CloseObject = {display_name: 'Acme', id: LEAD}
 /** A stub Close router and lookups that record every call. */
 function stubDeps(lead: CloseObject = ACME) {
   const calls: Call[] = []
-  const deps: LeadDeps = {
+  const deps: {
+    api: Pick<CloseApi, 'create' | 'delete' | 'get' | 'update'>
+    lookups: Pick<Lookups, 'resolveLeadStatus'>
+  } = {
     api: {
       async create(resource, body) {
         calls.push(['create', resource.noun, body])
@@ -59,7 +64,7 @@ function stubDeps(lead: CloseObject = ACME) {
     return deps
   }
 
-  return {calls, connect, connected: () => connected}
+  return {calls, connect, connected: () => connected, service: serviceDeps(connect)}
 }
 
 describe('services/leads', () => {
@@ -173,7 +178,7 @@ describe('services/leads', () => {
   describe('createLead', () => {
     it('resolves the status label, then creates the lead with its status_id', async () => {
       const stub = stubDeps()
-      const lead = await createLead(stub.connect, {
+      const lead = await createLead(stub.service, {
         contact: ['Jane <jane@acme.com>'],
         name: 'Acme',
         status: 'qualified',
@@ -195,7 +200,7 @@ describe('services/leads', () => {
 
     it('checks every flag before connecting', async () => {
       const stub = stubDeps()
-      const error = await createLead(stub.connect, {country: 'Germany', name: 'Acme'}).catch((error_) => error_)
+      const error = await createLead(stub.service, {country: 'Germany', name: 'Acme'}).catch((error_) => error_)
       expect(error).to.be.instanceOf(UsageError)
       expect(stub.connected()).to.equal(0)
     })
@@ -207,7 +212,10 @@ describe('services/leads', () => {
         throw validation({status: 'Not a valid choice.'})
       }
 
-      const error = (await createLead(async () => deps, {name: 'Acme'}).catch((error_) => error_)) as RemoteError
+      const error = (await createLead(
+        serviceDeps(async () => deps),
+        {name: 'Acme'},
+      ).catch((error_) => error_)) as RemoteError
       expect(error).to.be.instanceOf(RemoteError)
       expect(error.exitCode).to.equal(3)
       expect(error.message).to.equal('Close rejected the lead: status: Not a valid choice (--status).')
@@ -218,7 +226,7 @@ describe('services/leads', () => {
   describe('updateLead', () => {
     it('exits 2 listing the flags when nothing is given, before connecting', async () => {
       const stub = stubDeps()
-      const error = (await updateLead(stub.connect, LEAD, {}).catch((error_) => error_)) as UsageError
+      const error = (await updateLead(stub.service, LEAD, {}).catch((error_) => error_)) as UsageError
       expect(error).to.be.instanceOf(UsageError)
       expect(error.message).to.equal('Nothing to update: give at least one field to change.')
       expect(error.hint).to.contain('--name, --status, --url, --description, --contact')
@@ -227,14 +235,16 @@ describe('services/leads', () => {
 
     it('refuses an ID of another kind before connecting', async () => {
       const stub = stubDeps()
-      const error = (await updateLead(stub.connect, CONTACT, {name: 'x'}).catch((error_) => error_)) as UsageError
+      const error = (await updateLead(stub.service, 'user_8dWqYqDz3mTBxqZ2Y0n7kA', {name: 'x'}).catch(
+        (error_) => error_,
+      )) as UsageError
       expect(error.code).to.equal('wrong_id_kind')
       expect(stub.connected()).to.equal(0)
     })
 
     it('sends only the changed fields, with the status resolved', async () => {
       const stub = stubDeps()
-      await updateLead(stub.connect, LEAD, {status: 'Qualified', url: 'https://acme.io'})
+      await updateLead(stub.service, LEAD, {status: 'Qualified', url: 'https://acme.io'})
       expect(stub.calls).to.deep.equal([
         ['status', 'Qualified'],
         ['update', 'lead', LEAD, {status_id: 'stat_qualified1', url: 'https://acme.io'}],
@@ -243,7 +253,7 @@ describe('services/leads', () => {
 
     it('reads the current addresses when an address flag is given', async () => {
       const stub = stubDeps({addresses: [{city: 'Austin', country: 'US', label: 'business'}], id: LEAD})
-      await updateLead(stub.connect, LEAD, {city: 'Dallas'})
+      await updateLead(stub.service, LEAD, {city: 'Dallas'})
       expect(stub.calls).to.deep.equal([
         ['get', 'lead', LEAD],
         ['update', 'lead', LEAD, {addresses: [{city: 'Dallas', country: 'US', label: 'business'}]}],
@@ -252,7 +262,7 @@ describe('services/leads', () => {
 
     it('adds contacts through the Contacts API and reads the lead again', async () => {
       const stub = stubDeps()
-      await updateLead(stub.connect, LEAD, {contact: ['Jane <jane@acme.com>']})
+      await updateLead(stub.service, LEAD, {contact: ['Jane <jane@acme.com>']})
       expect(stub.calls).to.deep.equal([
         ['get', 'lead', LEAD],
         ['create', 'contact', {emails: [{email: 'jane@acme.com', type: 'office'}], lead_id: LEAD, name: 'Jane'}],
