@@ -4,11 +4,13 @@ import type {DeleteResult} from '../../services/records.js'
 import {formatMoney} from '../../close/format.js'
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
-import {idArg, yesFlag} from '../../flags/record.js'
+import {yesFlag} from '../../flags/record.js'
+import {idOrUrlArg} from '../../flags/refs.js'
+import {recordIdFrom} from '../../services/references.js'
 
 export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
-  static args = idArg(opportunities)
+  static args = idOrUrlArg(opportunities, undefined)
   static description = [
     'On a terminal you are shown the opportunity and asked to confirm; off a terminal (scripts, CI) --yes',
     'is required. There is no undo.',
@@ -22,7 +24,12 @@ export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static summary = 'Delete an opportunity.'
 
   public async execute(): Promise<DeleteResult> {
-    return this.deleteAndReport(opportunities, this.args.id, this.flags.yes, describe)
+    return this.deleteAndReport(
+      opportunities,
+      recordIdFrom(this.args.id, 'opportunity', 'ID'),
+      this.flags.yes,
+      describe,
+    )
   }
 }
 
