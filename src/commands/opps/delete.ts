@@ -10,7 +10,7 @@ import {recordIdFrom} from '../../services/references.js'
 
 export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
-  static args = idOrUrlArg(opportunities, undefined)
+  static args = idOrUrlArg(opportunities)
   static description = [
     'On a terminal you are shown the opportunity and asked to confirm; off a terminal (scripts, CI) --yes',
     'is required. There is no undo.',

@@ -4,12 +4,12 @@ import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
 import {opportunityUpdateFlags} from '../../flags/opportunities.js'
-import {idOrUrlArg} from '../../flags/refs.js'
+import {pickableIdArg} from '../../flags/refs.js'
 import {updateOpportunity} from '../../services/opportunities.js'
 
 export default class OppsUpdate extends RecordCommand<typeof OppsUpdate> {
   static aliases = ['opps:edit']
-  static args = idOrUrlArg(opportunities, "your open opportunities (the lead's with --lead)")
+  static args = pickableIdArg(opportunities, "your open opportunities (the lead's with --lead)")
   static description = [
     'Takes the same flags as opps create and sends only the ones given. Moving to a won status sets the',
     'won date (Close does that, the first time); --status takes a label of your pipelines.',

@@ -9,7 +9,7 @@ import {recordIdFrom} from '../../services/references.js'
 
 export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
-  static args = idOrUrlArg(tasks, undefined)
+  static args = idOrUrlArg(tasks)
   static description = [
     'On a terminal you are shown the task and asked to confirm; off a terminal (scripts, CI) --yes is',
     'required. To mark a task done instead, use `close tasks done`.',
