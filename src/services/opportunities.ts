@@ -12,8 +12,9 @@ import {formatMoney} from '../close/format.js'
 import {opportunities} from '../close/resources.js'
 import {
   OPPORTUNITY_FIELD_FLAGS,
-  type OpportunityFlags,
+  OPPORTUNITY_TABLE,
   OPPORTUNITY_UPDATE_FLAGS,
+  type OpportunityFlags,
   statusTypes,
 } from '../flags/opportunities.js'
 import {refuseMissing} from '../input/ask.js'
@@ -138,7 +139,7 @@ export async function updateOpportunity(
   opportunityValues(input)
   // Without an ID, --lead chooses whose opportunities the picker offers; it moves nothing.
   const fields = input.id === undefined ? {...input, lead: undefined} : input
-  if (!Object.entries(fields).some(([key, value]) => key !== 'id' && value !== undefined)) requireNothing()
+  if (!OPPORTUNITY_TABLE.some((row) => fields[row.name as keyof typeof fields] !== undefined)) requireNothing()
   const id = await recordId(deps, input.id, 'opportunity', async () => myOpenOpportunities(deps, input.lead))
   const changes = await opportunityBody(deps, fields)
   const {api} = await deps.connect()
@@ -165,4 +166,11 @@ async function myOpenOpportunities(deps: ServiceDeps, lead?: string) {
     id: String(opp.id),
     name: String(opp.lead_name ?? opp.id),
   }))
+}
+
+/** How a delete's question and result name an opportunity: lead, status, value. */
+export function describeOpportunity(opp: CloseObject): string {
+  return [opp.lead_name, opp.status_label, opp.value === undefined ? '' : formatMoney(opp.value, opp.value_currency)]
+    .filter(Boolean)
+    .join(', ')
 }

@@ -1,11 +1,10 @@
-import type {CloseObject} from '../../close/normalize.js'
 import type {DeleteResult} from '../../services/records.js'
 
-import {formatMoney} from '../../close/format.js'
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {yesFlag} from '../../flags/record.js'
 import {idOrUrlArg} from '../../flags/refs.js'
+import {describeOpportunity} from '../../services/opportunities.js'
 import {recordIdFrom} from '../../services/references.js'
 
 export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
@@ -28,14 +27,7 @@ export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
       opportunities,
       recordIdFrom(this.args.id, 'opportunity', 'ID'),
       this.flags.yes,
-      describe,
+      describeOpportunity,
     )
   }
-}
-
-/** How the confirmation question and the result name the opportunity. */
-function describe(opp: CloseObject): string {
-  return [opp.lead_name, opp.status_label, opp.value === undefined ? '' : formatMoney(opp.value, opp.value_currency)]
-    .filter(Boolean)
-    .join(', ')
 }

@@ -1,3 +1,5 @@
+import {Args} from '@oclif/core'
+
 import type {CloseObject} from '../../close/normalize.js'
 
 import {tasks} from '../../close/resources.js'
@@ -7,6 +9,7 @@ import {completeTasks} from '../../services/tasks.js'
 
 export default class TasksDone extends BaseCommand<typeof TasksDone> {
   static aliases = ['tasks:complete']
+  static args = {ids: Args.string({description: 'Task IDs (task_…) or Close task URLs; several may be given.'})}
   static description = [
     'Completes every task named (IDs or pasted Close URLs) in one request to Close, then prints them as',
     'they now are. Without IDs, on a terminal you tick them in a list of your inbox; off a terminal that',
@@ -21,13 +24,10 @@ export default class TasksDone extends BaseCommand<typeof TasksDone> {
   static flags = {...fieldsFlag}
   static strict = false
   static summary = 'Complete one or more tasks (pick them from your inbox on a terminal).'
-  static usage = '<%= command.id %> [ID...]'
 
   public async execute(): Promise<CloseObject[]> {
-    const done = await completeTasks(
-      this.deps(),
-      this.argv.filter((arg) => !arg.startsWith('-')),
-    )
+    const {argv} = await this.parse(TasksDone)
+    const done = await completeTasks(this.deps(), argv.map(String))
     await this.out.list(tasks, [done])
     this.out.message(`Completed ${done.length === 1 ? '1 task' : `${done.length} tasks`}.`)
     return done
