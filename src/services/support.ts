@@ -32,6 +32,22 @@ export async function askLead(deps: ServiceDeps, message = 'Lead (type to search
   return (await pickLead(deps.prompts, message, {searchLeads})).id
 }
 
+const PREFIX: Partial<Record<RefObject, string>> = {activity: 'acti', opportunity: 'oppo', task: 'task'}
+
+/**
+ * An opportunity or task by ID or pasted Close URL (no call). A lead page URL with the record open
+ * (`/lead/lead_…/opportunity/oppo_…/`) names the record, not the lead.
+ */
+export function recordIdOf(text: string, object: RefObject, flag = 'ID'): string {
+  const prefix = PREFIX[object]
+  if (prefix && /^(https?:\/\/)?[\w.]*close\.(com|io)\//i.test(text.trim())) {
+    const segment = text.split(/[/?#]/).find((part) => part.startsWith(`${prefix}_`))
+    if (segment) return recordIdFrom(segment, object, flag)
+  }
+
+  return recordIdFrom(text, object, flag)
+}
+
 /** A record by ID or pasted Close URL; none given → a picker of `candidates` on a terminal, exit 2 off one. */
 export async function recordId(
   deps: ServiceDeps,
@@ -39,7 +55,7 @@ export async function recordId(
   object: RefObject,
   candidates: () => Promise<Candidate[]>,
 ): Promise<string> {
-  if (given !== undefined) return recordIdFrom(given, object, 'ID')
+  if (given !== undefined) return recordIdOf(given, object)
   const ports = {interactive: deps.interactive, notify() {}, pick: pickPort(deps)}
   if (!deps.interactive) return (await chooseRecord([], ports, {flag: 'ID', what: object})).id // throws: exit 2
   return (await chooseRecord(await candidates(), ports, {flag: 'ID', what: object})).id

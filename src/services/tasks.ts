@@ -14,8 +14,7 @@ import {refuseMissing} from '../input/ask.js'
 import {parseDate} from '../input/values.js'
 import {askParsed} from '../prompts/ask.js'
 import {requireChanges, withFieldErrors} from './records.js'
-import {recordIdFrom} from './references.js'
-import {askLead, firstRecords, leadIdOf, listOf, refreshingLookups, userIdOf} from './support.js'
+import {askLead, firstRecords, leadIdOf, listOf, recordIdOf, refreshingLookups, userIdOf} from './support.js'
 
 export {TASK_FIELD_FLAGS, taskViews} from '../flags/tasks.js'
 export type TaskView = (typeof taskViews)[number]
@@ -94,7 +93,7 @@ export async function createTask(deps: ServiceDeps, input: TaskFlags): Promise<C
 
 /** `tasks update ID|URL`: only the fields given; nothing given is exit 2 naming the flags. */
 export async function updateTask(deps: ServiceDeps, input: TaskFlags & {id: string}): Promise<CloseObject> {
-  const id = recordIdFrom(input.id, 'task', 'ID')
+  const id = recordIdOf(input.id, 'task', 'ID')
   taskValues(input)
   const changes = await taskBody(deps, {...input, lead: undefined})
   requireChanges(changes, ['text', 'due', 'assignee', 'complete', 'no-complete'])
@@ -105,7 +104,7 @@ export async function updateTask(deps: ServiceDeps, input: TaskFlags & {id: stri
 }
 
 export async function getTask(deps: ServiceDeps, id: string): Promise<CloseObject> {
-  const checked = recordIdFrom(id, 'task', 'ID')
+  const checked = recordIdOf(id, 'task', 'ID')
   return (await deps.connect()).api.get(tasks, checked)
 }
 
@@ -155,7 +154,7 @@ async function pickInbox(deps: ServiceDeps): Promise<string[]> {
 
 /** Task IDs or URLs from `tasks done ID...`, checked before anything is spawned; duplicates dropped. */
 export function taskIds(ids: string[]): string[] {
-  return [...new Set(ids.map((id) => recordIdFrom(id, 'task', 'ID')))]
+  return [...new Set(ids.map((id) => recordIdOf(id, 'task', 'ID')))]
 }
 
 /** The one bulk request that completes several tasks: `PUT /task/?id__in=A,B {"is_complete": true}`. */

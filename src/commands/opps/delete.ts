@@ -5,7 +5,7 @@ import {RecordCommand} from '../../command-base/record-command.js'
 import {yesFlag} from '../../flags/record.js'
 import {idOrUrlArg} from '../../flags/refs.js'
 import {describeOpportunity} from '../../services/opportunities.js'
-import {recordIdFrom} from '../../services/references.js'
+import {recordIdOf} from '../../services/support.js'
 
 export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   static aliases = ['opps:rm']
@@ -25,7 +25,7 @@ export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
   public async execute(): Promise<DeleteResult> {
     return this.deleteAndReport(
       opportunities,
-      recordIdFrom(this.args.id, 'opportunity', 'ID'),
+      recordIdOf(this.args.id, 'opportunity', 'ID'),
       this.flags.yes,
       describeOpportunity,
     )

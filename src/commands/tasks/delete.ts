@@ -5,7 +5,7 @@ import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {yesFlag} from '../../flags/record.js'
 import {idOrUrlArg} from '../../flags/refs.js'
-import {recordIdFrom} from '../../services/references.js'
+import {recordIdOf} from '../../services/support.js'
 
 export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
@@ -23,7 +23,7 @@ export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static summary = 'Delete a task.'
 
   public async execute(): Promise<DeleteResult> {
-    return this.deleteAndReport(tasks, recordIdFrom(this.args.id, 'task', 'ID'), this.flags.yes, describe)
+    return this.deleteAndReport(tasks, recordIdOf(this.args.id, 'task', 'ID'), this.flags.yes, describe)
   }
 }
 
