@@ -1,10 +1,11 @@
 /**
- * Missing input and confirmations, the same way everywhere: on a terminal ask; off a terminal (or
- * with --json / CLOSE_NO_PROMPT) never wait — fail with exit 2 naming the flag to pass.
+ * Missing input and confirmations, the same way everywhere (the one rule): on a terminal ask,
+ * each answer checked as it is entered and asked again with the reason (prompts/ask.ts); off a
+ * terminal (or with --json / CLOSE_NO_PROMPT) never wait — exit 2 naming every missing flag at once.
  */
 import {UsageError} from '../errors.js'
-import {reasonOf} from '../prompts/ask.js'
-import {type Choice, prompts, type Validate} from '../prompts/index.js'
+import {askParsed} from '../prompts/ask.js'
+import {type Choice, prompts} from '../prompts/index.js'
 
 export interface Need {
   /**
@@ -18,6 +19,18 @@ export interface Need {
   question: string
 }
 
+/**
+ * The rule for missing input: nothing missing, or a terminal (the caller asks) → returns; off a
+ * terminal → exit 2 naming every missing flag at once.
+ */
+export function refuseMissing(missing: string[], interactive: boolean): void {
+  if (missing.length === 0 || interactive) return
+  throw new UsageError(`Missing ${missing.join(', ')}.`, {
+    code: 'missing_input',
+    hint: `Not running on a terminal, so nothing is asked: pass ${missing.join(' and ')}.`,
+  })
+}
+
 /** The value if given; else asked for on a terminal; else exit 2 naming every missing flag at once. */
 export async function requireValues<K extends string>(
   given: Partial<Record<K, string | undefined>>,
@@ -25,13 +38,10 @@ export async function requireValues<K extends string>(
   interactive: boolean,
 ): Promise<Record<K, string>> {
   const missing = (Object.keys(needs) as K[]).filter((key) => !given[key])
-  if (missing.length > 0 && !interactive) {
-    const flags = missing.map((key) => needs[key].flag)
-    throw new UsageError(`Missing ${flags.join(', ')}.`, {
-      code: 'missing_input',
-      hint: `Not running on a terminal, so nothing is asked: pass ${flags.join(' and ')}.`,
-    })
-  }
+  refuseMissing(
+    missing.map((key) => needs[key].flag),
+    interactive,
+  )
 
   // Values given as flags are checked before anything is asked, so no answer is typed in vain.
   for (const key of Object.keys(needs) as K[]) {
@@ -42,7 +52,10 @@ export async function requireValues<K extends string>(
   const result = {...given} as Record<K, string>
   for (const key of missing) {
     const {check, question} = needs[key]
-    result[key] = await prompts.input(question, {required: true, ...(check ? {validate: validator(check)} : {})})
+    result[key] = (await askParsed(prompts, question, async (text) => {
+      await check?.(text)
+      return text
+    }))!
   }
 
   return result
@@ -80,15 +93,4 @@ export async function confirmDestructive(question: string, yes: boolean, interac
   }
 
   return prompts.confirm(question, false)
-}
-
-function validator(check: (value: string) => unknown): Validate {
-  return async (value) => {
-    try {
-      await check(value)
-      return true
-    } catch (error) {
-      return reasonOf(error)
-    }
-  }
 }

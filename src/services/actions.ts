@@ -7,6 +7,7 @@
 import type {CacheStore} from '../close/cache.js'
 import type {MembraneClient} from '../membrane/client.js'
 import type {JsonSchema, MembraneAction} from '../membrane/types.js'
+import type {RecordView} from '../output/types.js'
 import type {ConnectionScope, ServiceDeps} from './deps.js'
 
 import {checkSchema, describeSchema} from '../close/schema-check.js'
@@ -17,6 +18,33 @@ import {parseJson} from '../raw/request.js'
 export interface ActionDeps extends ServiceDeps {
   cache: CacheStore
   membrane: MembraneClient
+}
+
+/** How actions look in a table; `--json` prints the whole objects, inputSchema included. */
+export const actionView: RecordView = {
+  columns: [
+    {header: 'KEY', key: 'key', maxWidth: 32},
+    {header: 'NAME', key: 'name', maxWidth: 32},
+    {header: 'DESCRIPTION', key: 'description', maxWidth: 80},
+  ],
+  fields: ['id', 'key', 'name', 'description', 'inputSchema', 'outputSchema', 'integrationKey', 'layer'],
+  noun: 'action',
+  plural: 'actions',
+}
+
+/**
+ * `close actions list`: the connection's actions, the best matches for `intent` first. `shown` is
+ * the result (whole objects); `rows` what a table or tsv prints (an action without a key shows its ID).
+ */
+export async function listActions(
+  deps: ActionDeps,
+  input: {intent?: string; json: boolean; limit: number},
+): Promise<{rows: MembraneAction[]; shown: MembraneAction[]}> {
+  const scope = await deps.connect()
+  const intent = input.intent?.trim() || undefined
+  const shown = (await deps.membrane.listActions(scope.id, intent, input.limit)).slice(0, input.limit)
+  const rows = input.json ? shown : shown.map((action) => (action.key ? action : {...action, key: action.id}))
+  return {rows, shown}
 }
 
 interface Target {

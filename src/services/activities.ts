@@ -3,13 +3,14 @@
  * only work within one lead, reference/close-api.md §3), and a one-line SUMMARY per activity for
  * tables. The summary is derived for display only; JSON stays exactly as Close shapes activities.
  */
-import type {Params} from '../close/api.js'
+import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
 
-import {assertId} from '../close/ids.js'
-import {leads} from '../close/resources.js'
+import {activities} from '../close/resources.js'
 import {UsageError} from '../errors.js'
 import {htmlToText} from './notes.js'
+import {leadIdOf, listOf, wantsJson} from './support.js'
 
 /** `--type` word → Close `_type` values. */
 export const ACTIVITY_TYPES = {
@@ -34,10 +35,36 @@ export interface ActivityFilters {
 }
 
 /**
- * `activities list` flags → Close filters: `lead_id`, and `_type` (one type) or `_type__in`
- * (several). A type filter without a lead exits 2: Close filters types only within one lead.
+ * `activities list` flags → Close filters: `lead_id` (any lead reference, resolved), and `_type`
+ * (one type) or `_type__in` (several). The types are checked before the lead is resolved.
  */
-export function activityListParams(filters: ActivityFilters): Params {
+export async function activityListParams(deps: ServiceDeps, filters: ActivityFilters): Promise<Params> {
+  const params = activityTypeParams(filters)
+  if (filters.lead !== undefined) params.lead_id = await leadIdOf(deps, filters.lead)
+  return params
+}
+
+/**
+ * `activities list`: the timeline, with the table-only SUMMARY added for tables and csv/tsv; JSON and
+ * NDJSON stay exactly as Close shapes activities unless --fields asks for the summary by name.
+ */
+export async function listActivities(
+  deps: ServiceDeps,
+  input: ActivityFilters & {fields?: string; json?: boolean; output?: string},
+  limit?: number,
+): Promise<ListSource> {
+  const source = await listOf(deps, activities, await activityListParams(deps, input), limit)
+  const askedFor = input.fields?.split(',').some((field) => field.trim() === SUMMARY_KEY)
+  if (wantsJson(input) && !askedFor) return source
+  return {...source, pages: summarised(source.pages)}
+}
+
+async function* summarised(pages: AsyncIterable<CloseObject[]>): AsyncGenerator<CloseObject[]> {
+  for await (const page of pages) yield page.map((activity) => withSummary(activity))
+}
+
+/** The type filter (pure): a type without a lead exits 2, since Close filters types only within one lead. */
+export function activityTypeParams(filters: ActivityFilters): Params {
   const params: Params = {}
   const words = (filters.types ?? []).flatMap((value) => value.split(',')).map((word) => word.trim().toLowerCase())
   const types = [...new Set(words.filter(Boolean).flatMap((word) => typeValues(word)))]
@@ -52,7 +79,6 @@ export function activityListParams(filters: ActivityFilters): Params {
     return params
   }
 
-  params.lead_id = assertId(leads, filters.lead.trim(), '--lead')
   if (types.length === 1) params._type = types[0]
   else if (types.length > 1) params._type__in = types.join(',')
   return params

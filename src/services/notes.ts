@@ -5,13 +5,16 @@
  */
 import {readFile} from 'node:fs/promises'
 
-import type {Params} from '../close/api.js'
+import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
 
 import {assertId} from '../close/ids.js'
-import {leads} from '../close/resources.js'
+import {leads, notes} from '../close/resources.js'
 import {UsageError} from '../errors.js'
-import {type FieldFlags, type Resolver, resolveUserId} from './support.js'
+import {refuseMissing} from '../input/ask.js'
+import {withFieldErrors} from './records.js'
+import {askLead, type FieldFlags, leadIdOf, listOf, userIdOf} from './support.js'
 
 export interface NoteFilters {
   lead?: string
@@ -26,11 +29,78 @@ export const NOTE_FIELD_FLAGS: FieldFlags = {
   note_html: 'TEXT (or --file)',
 }
 
-export async function noteListParams(filters: NoteFilters, resolver: Resolver): Promise<Params> {
+export async function noteListParams(deps: ServiceDeps, filters: NoteFilters): Promise<Params> {
   const params: Params = {}
-  if (filters.lead !== undefined) params.lead_id = assertId(leads, filters.lead.trim(), '--lead')
-  if (filters.user !== undefined) params.user_id = await resolveUserId(filters.user, resolver, '--user')
+  if (filters.lead !== undefined) params.lead_id = await leadIdOf(deps, filters.lead)
+  if (filters.user !== undefined) params.user_id = await userIdOf(deps, filters.user, '--user')
   return params
+}
+
+/** `notes list`: the list and the view (one lead's notes leave out the lead column of a table). */
+export async function listNotes(
+  deps: ServiceDeps,
+  filters: NoteFilters,
+  limit?: number,
+): Promise<{source: ListSource; view: typeof notes}> {
+  const source = await listOf(deps, notes, await noteListParams(deps, filters), limit)
+  const table = deps.io.format === 'table'
+  const view = filters.lead && table ? {...notes, columns: notes.columns.filter((c) => c.key !== 'lead_id')} : notes
+  return {source, view}
+}
+
+/** What `notes create` and `notes update` take. */
+export interface NoteInput {
+  file?: string
+  lead?: string
+  text?: string
+}
+
+function readers(deps: ServiceDeps, question: string): NoteTextReaders {
+  return systemNoteReaders((initial) => deps.prompts.editor(question, initial))
+}
+
+/**
+ * `notes create`: --lead (a reference; on a terminal the search picker) and the text (argument,
+ * --file, stdin, or $EDITOR on a terminal); off a terminal missing ones exit 2 naming all of them.
+ */
+export async function createNote(deps: ServiceDeps, input: NoteInput): Promise<CloseObject> {
+  const hasText = input.text !== undefined || input.file !== undefined
+  if (input.lead === undefined) {
+    refuseMissing(['--lead', ...(hasText ? [] : ['TEXT (or --file PATH, or - for stdin)'])], deps.interactive)
+  }
+
+  const lead = input.lead === undefined ? await askLead(deps) : await leadIdOf(deps, input.lead)
+  const text = await readNoteText(
+    {arg: input.text, file: input.file, interactive: deps.interactive},
+    readers(deps, 'Write the note (save and close the editor to log it):'),
+    'create',
+  )
+  const {api} = await deps.connect()
+  return withFieldErrors(() => api.create(notes, noteBody({lead, text})), NOTE_FIELD_FLAGS, 'note')
+}
+
+/**
+ * `notes update ID`: the new text; on a terminal without one $EDITOR opens on the current text,
+ * and an unchanged text sends nothing (`unchanged: true`).
+ */
+export async function updateNote(
+  deps: ServiceDeps,
+  input: NoteInput & {id: string},
+): Promise<{note: CloseObject; unchanged: boolean}> {
+  const id = assertId(notes, input.id)
+  const editing = input.text === undefined && input.file === undefined && deps.interactive
+  const before = editing ? await (await deps.connect()).api.get(notes, id) : undefined
+  const current = before ? noteText(before) : ''
+  const text = await readNoteText(
+    {arg: input.text, file: input.file, interactive: deps.interactive},
+    readers(deps, 'Edit the note (save and close the editor to update it):'),
+    'update',
+    current,
+  )
+  if (before && text === current.replace(/\s+$/, '')) return {note: before, unchanged: true}
+  const {api} = await deps.connect()
+  const note = await withFieldErrors(() => api.update(notes, id, noteBody({text})), NOTE_FIELD_FLAGS, 'note')
+  return {note, unchanged: false}
 }
 
 /** Where a note's text may come from. */

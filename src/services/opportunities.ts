@@ -1,174 +1,176 @@
 /**
- * Opportunities: flags → Close list filters and create/update bodies (reference/close-api.md §2–§3).
- * The body builders are pure apart from the injected resolver, which turns labels, `me`, emails
- * and names into IDs; `createOpportunity`/`updateOpportunity` are the use cases of the commands.
+ * Opportunities: flags → Close list filters and create/update bodies (reference/close-api.md §2–§3),
+ * and the use cases of the opps commands as `verb(deps, input)`. Values typed by people (money,
+ * dates, confidence) are checked first, before any reference is resolved or Membrane started;
+ * leads and users go through the record references of design §5 (services/lead-ref.ts).
  */
-import type {Params} from '../close/api.js'
+import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
 import type {ServiceDeps} from './deps.js'
 
-import {assertId} from '../close/ids.js'
-import {leads, opportunities} from '../close/resources.js'
-import {OPPORTUNITY_FIELD_FLAGS, opportunityFlags, valuePeriods} from '../flags/opportunities.js'
-import {parseDate, parseIntegerInRange, parseMoney} from '../input/values.js'
-import {requireChanges, withFieldErrors} from './records.js'
+import {formatMoney} from '../close/format.js'
+import {opportunities} from '../close/resources.js'
 import {
-  failIfMissing,
-  forgetStaleLookups,
-  lazyResolver,
-  resolveOpportunityStatusId,
-  type Resolver,
-  resolveUserId,
-  statusChoices,
-  userChoices,
-} from './support.js'
+  OPPORTUNITY_FIELD_FLAGS,
+  OPPORTUNITY_TABLE,
+  OPPORTUNITY_UPDATE_FLAGS,
+  type OpportunityFlags,
+  statusTypes,
+} from '../flags/opportunities.js'
+import {refuseMissing} from '../input/ask.js'
+import {parseDate, parseIntegerInRange, parseMoney} from '../input/values.js'
+import {askParsed} from '../prompts/ask.js'
+import {requireChanges, withFieldErrors} from './records.js'
+import {askLead, firstRecords, leadIdOf, listOf, recordId, refreshingLookups, statusIdOf, userIdOf} from './support.js'
 
-export {OPPORTUNITY_FIELD_FLAGS, valuePeriods} from '../flags/opportunities.js'
+export {OPPORTUNITY_FIELD_FLAGS, statusTypes, valuePeriods} from '../flags/opportunities.js'
 
-export type ValuePeriod = (typeof valuePeriods)[number]
-export const statusTypes = ['active', 'won', 'lost'] as const
 export type StatusType = (typeof statusTypes)[number]
 
+/** The filters of `opps list`, as typed. */
 export interface OpportunityFilters {
-  createdAfter?: string
-  createdBefore?: string
+  'created-after'?: string
+  'created-before'?: string
   lead?: string
   status?: string
-  statusType?: StatusType
+  'status-type'?: StatusType
   user?: string
-  wonAfter?: string
-  wonBefore?: string
+  'won-after'?: string
+  'won-before'?: string
 }
 
 /** What `opps create` and `opps update` take, as typed (strings are parsed here). */
-export interface OpportunityInput {
-  confidence?: number | string
-  lead?: string
-  note?: string
-  period?: ValuePeriod
-  status?: string
-  user?: string
-  value?: string
-}
+export type OpportunityInput = Omit<OpportunityFlags, 'confidence'> & {confidence?: number | string}
 
-/** `opps list` flags → Close's `/opportunity/` filters. */
-export async function opportunityListParams(
-  filters: OpportunityFilters,
-  resolver: Resolver,
-  now: Date = new Date(),
-): Promise<Params> {
+/** The date filters of `opps list` → Close's names (pure; impossible dates exit 2). */
+export function opportunityDateParams(filters: OpportunityFilters, now: Date = new Date()): Params {
   const params: Params = {}
-  if (filters.lead !== undefined) params.lead_id = assertId(leads, filters.lead.trim(), '--lead')
-  if (filters.user !== undefined) params.user_id = await resolveUserId(filters.user, resolver, '--user')
-  if (filters.status !== undefined) {
-    params.status_id = await resolveOpportunityStatusId(filters.status, resolver, '--status')
-  }
-
-  if (filters.statusType !== undefined) params.status_type = filters.statusType
-  if (filters.createdAfter !== undefined) {
-    params.date_created__gte = parseDate(filters.createdAfter, '--created-after', now)
-  }
-
-  if (filters.createdBefore !== undefined) {
-    params.date_created__lte = parseDate(filters.createdBefore, '--created-before', now)
-  }
-
-  if (filters.wonAfter !== undefined) params.date_won__gte = dateOnly(filters.wonAfter, '--won-after', now)
-  if (filters.wonBefore !== undefined) params.date_won__lte = dateOnly(filters.wonBefore, '--won-before', now)
+  const day = (flag: keyof OpportunityFilters) => parseDate(filters[flag]!, `--${flag}`, now).slice(0, 10)
+  if (filters['created-after'] !== undefined)
+    params.date_created__gte = parseDate(filters['created-after'], '--created-after', now)
+  if (filters['created-before'] !== undefined)
+    params.date_created__lte = parseDate(filters['created-before'], '--created-before', now)
+  // `date_won` is a date: an ISO date-time keeps only its day.
+  if (filters['won-after'] !== undefined) params.date_won__gte = day('won-after')
+  if (filters['won-before'] !== undefined) params.date_won__lte = day('won-before')
   return params
 }
 
+/** `opps list` flags → Close's `/opportunity/` filters: dates checked first, then lead, owner and status resolved. */
+export async function opportunityListParams(deps: ServiceDeps, filters: OpportunityFilters): Promise<Params> {
+  const params = opportunityDateParams(filters)
+  if (filters.lead !== undefined) params.lead_id = await leadIdOf(deps, filters.lead)
+  if (filters.user !== undefined) params.user_id = await userIdOf(deps, filters.user, '--user')
+  if (filters.status !== undefined) params.status_id = await statusIdOf(deps, filters.status)
+  if (filters['status-type'] !== undefined) params.status_type = filters['status-type']
+  return params
+}
+
+export async function listOpportunities(
+  deps: ServiceDeps,
+  filters: OpportunityFilters,
+  limit?: number,
+): Promise<ListSource> {
+  return listOf(deps, opportunities, await opportunityListParams(deps, filters), limit)
+}
+
 /**
- * The body for `opps create` / `opps update`: only the fields given. `--value` is in currency units
- * and goes to Close in cents; `--status` is a label (or `stat_…` ID) and goes as `status_id`.
+ * The fields people type (value, period, confidence, note), checked without any call: `--value`
+ * is in currency units and goes to Close in cents.
  */
-export async function opportunityBody(input: OpportunityInput, resolver: Resolver): Promise<CloseObject> {
+export function opportunityValues(input: OpportunityInput): CloseObject {
   const body: CloseObject = {}
-  if (input.lead !== undefined) body.lead_id = assertId(leads, input.lead.trim(), '--lead')
   if (input.value !== undefined) body.value = parseMoney(input.value, '--value')
   if (input.period !== undefined) body.value_period = input.period
   if (input.confidence !== undefined) {
     body.confidence = parseIntegerInRange(String(input.confidence), '--confidence', 0, 100)
   }
 
-  if (input.status !== undefined) body.status_id = await resolveOpportunityStatusId(input.status, resolver, '--status')
-  if (input.user !== undefined) body.user_id = await resolveUserId(input.user, resolver, '--user')
   if (input.note !== undefined) body.note = input.note
   return body
 }
 
-/** `date_won` is a date: an ISO date-time given to --won-after/--won-before keeps only its day. */
-function dateOnly(text: string, flag: string, now: Date): string {
-  return parseDate(text, flag, now).slice(0, 10)
+/** The whole body: the values, then the references (lead, status label → `status_id`, owner) resolved. */
+export async function opportunityBody(deps: ServiceDeps, input: OpportunityInput): Promise<CloseObject> {
+  const body = opportunityValues(input)
+  if (input.lead !== undefined) body.lead_id = await leadIdOf(deps, input.lead)
+  if (input.status !== undefined) body.status_id = await statusIdOf(deps, input.status)
+  if (input.user !== undefined) body.user_id = await userIdOf(deps, input.user, '--user')
+  return body
 }
 
 /**
- * `opps create`: --lead, --value and --status are required. What was given is checked before
- * anything is spawned or asked; off a terminal a missing flag exits 2 naming all of them; on a
- * terminal each is asked for (period, status and owner as pickers).
+ * `opps create`: --lead and --value are required; everything else has Close's default (the
+ * pipeline's first status, one_time, owner me) and is not asked. Given values are checked first;
+ * off a terminal a missing flag exits 2 naming all of them; on a terminal the lead is the search
+ * picker and the value is asked until it reads as money.
  */
 export async function createOpportunity(deps: ServiceDeps, input: OpportunityInput): Promise<CloseObject> {
-  if (input.lead !== undefined) assertId(leads, input.lead, '--lead')
-  if (input.value !== undefined) parseMoney(input.value, '--value')
-  const missing = (['lead', 'value', 'status'] as const).filter((key) => input[key] === undefined)
-  failIfMissing(
-    missing.map((key) => `--${key}`),
+  opportunityValues(input)
+  refuseMissing(
+    (['lead', 'value'] as const).filter((key) => input[key] === undefined).map((key) => `--${key}`),
     deps.interactive,
   )
-  if (missing.length > 0) await askOpportunity(deps, input)
-  const lookups = async () => (await deps.connect()).lookups
-  const body = await opportunityBody(input, lazyResolver(lookups))
+  const lead = input.lead === undefined ? await askLead(deps) : await leadIdOf(deps, input.lead)
+  const value =
+    input.value ??
+    (await askParsed(deps.prompts, 'Value (12000, 12k, $12,000.50):', (text) => {
+      parseMoney(text, '--value')
+      return text
+    }))
+  const body = {...(await opportunityBody(deps, {...input, lead: undefined, value})), lead_id: lead}
   const {api} = await deps.connect()
-  try {
-    return await withFieldErrors(() => api.create(opportunities, body), OPPORTUNITY_FIELD_FLAGS, 'opportunity')
-  } catch (error) {
-    await forgetStaleLookups(error, async () => (await lookups()).forget())
-    throw error
-  }
+  return refreshingLookups(deps, async () =>
+    withFieldErrors(() => api.create(opportunities, body), OPPORTUNITY_FIELD_FLAGS, 'opportunity'),
+  )
 }
 
-/** `opps update ID`: only the fields given; nothing given is exit 2 naming the flags. */
+/** `opps get [ID]`: an ID or pasted URL; none on a terminal → a picker of my open opportunities. */
+export async function getOpportunity(deps: ServiceDeps, id: string | undefined): Promise<CloseObject> {
+  const checked = await recordId(deps, id, 'opportunity', async () => myOpenOpportunities(deps))
+  return (await deps.connect()).api.get(opportunities, checked)
+}
+
+/** `opps update [ID]`: only the fields given (nothing given is exit 2 naming the flags); no ID → the picker. */
 export async function updateOpportunity(
   deps: ServiceDeps,
-  input: OpportunityInput & {id: string},
+  input: OpportunityInput & {id?: string},
 ): Promise<CloseObject> {
-  const id = assertId(opportunities, input.id)
-  const lookups = async () => (await deps.connect()).lookups
-  const changes = await opportunityBody({...input, id: undefined} as OpportunityInput, lazyResolver(lookups))
-  requireChanges(changes, Object.keys(opportunityFlags))
+  opportunityValues(input)
+  // Without an ID, --lead chooses whose opportunities the picker offers; it moves nothing.
+  const fields = input.id === undefined ? {...input, lead: undefined} : input
+  if (!OPPORTUNITY_TABLE.some((row) => fields[row.name as keyof typeof fields] !== undefined)) requireNothing()
+  const id = await recordId(deps, input.id, 'opportunity', async () => myOpenOpportunities(deps, input.lead))
+  const changes = await opportunityBody(deps, fields)
   const {api} = await deps.connect()
-  try {
-    return await withFieldErrors(() => api.update(opportunities, id, changes), OPPORTUNITY_FIELD_FLAGS, 'opportunity')
-  } catch (error) {
-    await forgetStaleLookups(error, async () => (await lookups()).forget())
-    throw error
-  }
+  return refreshingLookups(deps, async () =>
+    withFieldErrors(() => api.update(opportunities, id, changes), OPPORTUNITY_FIELD_FLAGS, 'opportunity'),
+  )
 }
 
-/** Guided creation on a terminal: each value not given is asked for; period, status and owner are pickers. */
-async function askOpportunity(deps: ServiceDeps, input: OpportunityInput): Promise<void> {
-  const {prompts} = deps
-  if (input.lead === undefined) {
-    const answer = await prompts.input('Lead ID (lead_…):', {required: true})
-    input.lead = assertId(leads, answer.trim(), '--lead')
-  }
+function requireNothing(): never {
+  requireChanges(
+    {},
+    OPPORTUNITY_UPDATE_FLAGS.map((flag) => flag.slice(2)),
+  )
+  throw new Error('unreachable')
+}
 
-  if (input.value === undefined) {
-    input.value = await prompts.input('Value in currency units (e.g. 12,000):', {required: true})
-    parseMoney(input.value, '--value')
-  }
+/** The open opportunities of a lead (when given), else mine: what the pickers offer. */
+async function myOpenOpportunities(deps: ServiceDeps, lead?: string) {
+  const owner =
+    lead === undefined ? {user_id: await userIdOf(deps, 'me', '--user')} : {lead_id: await leadIdOf(deps, lead)}
+  const found = await firstRecords(deps, opportunities, {...owner, status_type: 'active'})
+  return found.map((opp) => ({
+    detail: [opp.status_label, formatMoney(opp.value, opp.value_currency)].filter(Boolean).join(' · '),
+    id: String(opp.id),
+    name: String(opp.lead_name ?? opp.id),
+  }))
+}
 
-  input.period ??= await prompts.select('Paid:', [
-    {name: 'once (one_time)', value: 'one_time' as const},
-    {name: 'monthly', value: 'monthly' as const},
-    {name: 'annually (annual)', value: 'annual' as const},
-  ])
-  if (input.confidence === undefined) {
-    const answer = (await prompts.input('Confidence % (0–100, blank to skip):')).trim()
-    if (answer !== '') input.confidence = answer
-  }
-
-  const {lookups} = await deps.connect()
-  input.status ??= await prompts.select('Status:', statusChoices(await lookups.opportunityStatuses()))
-  input.user ??= await prompts.select('Owner:', userChoices(await lookups.users(), await lookups.me()))
+/** How a delete's question and result name an opportunity: lead, status, value. */
+export function describeOpportunity(opp: CloseObject): string {
+  return [opp.lead_name, opp.status_label, opp.value === undefined ? '' : formatMoney(opp.value, opp.value_currency)]
+    .filter(Boolean)
+    .join(', ')
 }

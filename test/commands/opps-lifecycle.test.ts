@@ -152,11 +152,11 @@ describe('opps (sandbox)', () => {
 
   describe('errors', () => {
     it('off a terminal, missing required flags exit 2 naming them all', async () => {
-      const result = await close('opps', 'create', '--value', '100')
+      const result = await close('opps', 'create', '--confidence', '10')
       expect(result.exitCode).to.equal(2)
       expect(result.stdout).to.equal('')
       expect(result.stderr).to.equal(
-        'Error: Missing --lead, --status.\n  Not running on a terminal, so nothing is asked: pass --lead and --status.\n',
+        'Error: Missing --lead, --value.\n  Not running on a terminal, so nothing is asked: pass --lead and --value.\n',
       )
     })
 
@@ -215,12 +215,15 @@ describe('opps (sandbox)', () => {
 
     it('an ID of the wrong kind exits 2 before any process', async () => {
       const cases: Array<[string[], string]> = [
-        [['opps', 'get', leadId], `${leadId} is a lead ID, but a`],
-        [['opps', 'delete', 'cont_0000000000000000000000', '--yes'], 'cont_0000000000000000000000 is a contact ID'],
-        [['opps', 'list', '--lead', 'oppo_0000000000000000000000'], 'oppo_0000000000000000000000 in --lead is a'],
+        [['opps', 'get', leadId], `${leadId} in ID is a lead ID, but an opportunity is needed.`],
         [
-          ['opps', 'create', '--lead', 'task_0000000000000000000000', '--value', '1', '--status', 'Won'],
-          'in --lead is a task ID',
+          ['opps', 'delete', 'cont_0000000000000000000000', '--yes'],
+          'cont_0000000000000000000000 in ID is a contact ID',
+        ],
+        [['opps', 'list', '--lead', 'user_0000000000000000000000'], 'user_0000000000000000000000 in --lead is a user ID'],
+        [
+          ['opps', 'create', '--lead', 'user_0000000000000000000000', '--value', '1', '--status', 'Won'],
+          'in --lead is a user ID',
         ],
         [['opps', 'update', NO_SUCH_OPP, '--user', 'lead_0000000000000000000000'], 'in --user is a lead ID'],
       ]

@@ -172,8 +172,10 @@ describe('tasks (sandbox)', () => {
       expect(due.exitCode).to.equal(2)
       expect(due.stderr).to.contain('Error: --due "someday" is not a date.')
       const who = await close('tasks', 'list', '--assignee', 'nobody@nowhere.example')
-      expect(who.exitCode).to.equal(2)
-      expect(who.stderr).to.contain('Error: No user "nobody@nowhere.example" in this organization (--assignee).')
+      expect(who.exitCode).to.equal(5)
+      expect(who.stderr).to.contain(
+        'Error: No user matches "nobody@nowhere.example" in this organization (--assignee).',
+      )
     })
 
     it("Close's field errors name the flag to fix (exit 3)", async () => {
@@ -208,12 +210,9 @@ describe('tasks (sandbox)', () => {
 
     it('an ID of the wrong kind, an empty update or a bad view exits 2 before any process', async () => {
       const cases: Array<[string[], string]> = [
-        [['tasks', 'get', NO_SUCH_LEAD], `${NO_SUCH_LEAD} is a lead ID, but a task ID (task_…) is needed.`],
-        [
-          ['tasks', 'done', NO_SUCH_TASK, NO_SUCH_LEAD],
-          `${NO_SUCH_LEAD} is a lead ID, but a task ID (task_…) is needed.`,
-        ],
-        [['tasks', 'list', '--lead', NO_SUCH_TASK], `${NO_SUCH_TASK} in --lead is a task ID`],
+        [['tasks', 'get', NO_SUCH_LEAD], `${NO_SUCH_LEAD} in ID is a lead ID, but a task is needed.`],
+        [['tasks', 'done', NO_SUCH_TASK, NO_SUCH_LEAD], `${NO_SUCH_LEAD} in ID is a lead ID, but a task is needed.`],
+        [['tasks', 'list', '--lead', 'user_0000000000000000000000'], 'user_0000000000000000000000 in --lead is a user ID'],
         [
           ['tasks', 'create', '--lead', leadId, '--text', 'x', '--assignee', NO_SUCH_LEAD],
           'in --assignee is a lead ID',

@@ -1,22 +1,11 @@
 import {Flags} from '@oclif/core'
 
 import type {MembraneAction} from '../../membrane/types.js'
-import type {RecordView} from '../../output/types.js'
 
 import {BaseCommand} from '../../command-base/base-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-
-/** How actions look in a table; `--json` prints the whole objects, inputSchema included. */
-export const actionView: RecordView = {
-  columns: [
-    {header: 'KEY', key: 'key', maxWidth: 32},
-    {header: 'NAME', key: 'name', maxWidth: 32},
-    {header: 'DESCRIPTION', key: 'description', maxWidth: 80},
-  ],
-  fields: ['id', 'key', 'name', 'description', 'inputSchema', 'outputSchema', 'integrationKey', 'layer'],
-  noun: 'action',
-  plural: 'actions',
-}
+import {actionView, listActions} from '../../services/actions.js'
+import {wantsJson} from '../../services/support.js'
 
 export default class ActionsList extends BaseCommand<typeof ActionsList> {
   static aliases = ['actions:ls']
@@ -42,12 +31,9 @@ export default class ActionsList extends BaseCommand<typeof ActionsList> {
   static summary = "List Membrane's Close actions, optionally the best matches for an intent."
 
   public async execute(): Promise<MembraneAction[]> {
-    const api = await this.close()
-    const intent = this.flags.intent?.trim() || undefined
-    const actions = await this.membrane.listActions(api.connectionId, intent, this.flags.limit)
-    const shown = actions.slice(0, this.flags.limit)
-    const whole = this.io.json || this.flags.output === 'json' || this.flags.output === 'ndjson'
-    const rows = whole ? shown : shown.map((action) => (action.key ? action : {...action, key: action.id}))
+    const deps = {...this.deps(), cache: this.context.cache, membrane: this.membrane}
+    const json = this.io.json || wantsJson(this.flags)
+    const {rows, shown} = await listActions(deps, {...this.flags, json})
     await this.out.list(actionView, [rows])
     return shown
   }

@@ -1,13 +1,10 @@
-import {Flags} from '@oclif/core'
-
-import type {CloseObject} from '../../close/normalize.js'
 import type {ListSummary} from '../../output/types.js'
 
 import {activities} from '../../close/resources.js'
 import {BaseCommand} from '../../command-base/base-command.js'
+import {activityListFlags} from '../../flags/activities.js'
 import {listFlags} from '../../flags/list.js'
-import {activityListParams, activityTypeWords, SUMMARY_KEY, withSummary} from '../../services/activities.js'
-import {wantsJson} from '../../services/support.js'
+import {listActivities} from '../../services/activities.js'
 
 export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
   static aliases = ['activities:ls']
@@ -19,36 +16,17 @@ export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
     "lead. Without --lead you get the organization's latest activities of every type.",
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components"',
     '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --type call --type email',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --type status-change --json',
+    '<%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com --type status-change --json',
     '<%= config.bin %> <%= command.id %> --limit 20',
   ]
-  static flags = {
-    ...listFlags,
-    lead: Flags.string({description: 'The lead (lead_…) whose timeline to show.'}),
-    type: Flags.string({
-      description: `Only these types (needs --lead): ${activityTypeWords.join(', ')}.`,
-      multiple: true,
-      multipleNonGreedy: true,
-    }),
-  }
+  static flags = {...listFlags, ...activityListFlags}
   static summary = "List a lead's activities: its timeline."
 
   public async execute(): Promise<ListSummary> {
-    const {flags} = this
-    const params = activityListParams({lead: flags.lead, types: flags.type})
-    const close = await this.close()
-    const limit = flags.all ? undefined : flags.limit
-    const source = close.list(activities, params, limit)
-    // SUMMARY is derived for tables and csv/tsv; JSON and NDJSON stay exactly as Close shapes activities
-    // unless --fields asks for the summary by name.
-    const askedFor = flags.fields?.split(',').some((field) => field.trim() === SUMMARY_KEY)
-    if (wantsJson(flags) && !askedFor) return this.out.list(activities, source, {limit})
-    return this.out.list(activities, {...source, pages: summarised(source.pages)}, {limit})
+    const limit = this.flags.all ? undefined : this.flags.limit
+    const source = await listActivities(this.deps(), {...this.flags, types: this.flags.type}, limit)
+    return this.out.list(activities, source, {limit})
   }
-}
-
-async function* summarised(pages: AsyncIterable<CloseObject[]>): AsyncGenerator<CloseObject[]> {
-  for await (const page of pages) yield page.map((activity) => withSummary(activity))
 }

@@ -2,21 +2,15 @@ import {Args} from '@oclif/core'
 
 import type {CloseObject} from '../../close/normalize.js'
 
-import {assertId} from '../../close/ids.js'
 import {notes} from '../../close/resources.js'
-import {BaseCommand} from '../../command-base/base-command.js'
+import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {prompts} from '../../prompts/index.js'
-import {NOTE_FIELD_FLAGS, noteBody, noteText, readNoteText, systemNoteReaders} from '../../services/notes.js'
-import {withFieldErrors} from '../../services/records.js'
-import {noteTextInput} from './create.js'
+import {noteTextArgs, noteTextFlags} from '../../flags/notes.js'
+import {updateNote} from '../../services/notes.js'
 
-export default class NotesUpdate extends BaseCommand<typeof NotesUpdate> {
+export default class NotesUpdate extends RecordCommand<typeof NotesUpdate> {
   static aliases = ['notes:edit']
-  static args = {
-    id: Args.string({description: 'Note ID (acti_…).', required: true}),
-    ...noteTextInput.args,
-  }
+  static args = {id: Args.string({description: 'Note ID (acti_…).', required: true}), ...noteTextArgs}
   static description = [
     "Replaces the note's text with TEXT, --file PATH or stdin (-). On a terminal without any of them your",
     '$EDITOR opens on the current text; off a terminal a missing text exits 2.',
@@ -26,33 +20,12 @@ export default class NotesUpdate extends BaseCommand<typeof NotesUpdate> {
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --file notes.md --json',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
   ]
-  static flags = {...fieldsFlag, ...noteTextInput.flags}
+  static flags = {...fieldsFlag, ...noteTextFlags}
   static summary = "Change a note's text."
 
   public async execute(): Promise<CloseObject> {
-    const {args, flags} = this
-    const id = assertId(notes, args.id)
-    const editing = args.text === undefined && flags.file === undefined && this.interactive
-    const close = editing ? await this.close() : undefined
-    const before = close ? await close.get(notes, id) : undefined
-    const current = before ? noteText(before) : ''
-    const text = await readNoteText(
-      {arg: args.text, file: flags.file, interactive: this.interactive},
-      systemNoteReaders((initial) =>
-        prompts.editor('Edit the note (save and close the editor to update it):', initial),
-      ),
-      'update',
-      current,
-    )
-    if (before && text === current.replace(/\s+$/, '')) {
-      this.out.message('The note is unchanged; nothing was sent.')
-      await this.out.record(notes, before)
-      return before
-    }
-
-    const api = close ?? (await this.close())
-    const updated = await withFieldErrors(() => api.update(notes, id, noteBody({text})), NOTE_FIELD_FLAGS, 'note')
-    await this.out.record(notes, updated)
-    return updated
+    const {note, unchanged} = await updateNote(this.deps(), {...this.flags, id: this.args.id, text: this.args.text})
+    if (unchanged) this.out.message('The note is unchanged; nothing was sent.')
+    return this.shown(notes, note)
   }
 }

@@ -9,15 +9,15 @@ import {createOpportunity} from '../../services/opportunities.js'
 export default class OppsCreate extends RecordCommand<typeof OppsCreate> {
   static aliases = ['opps:add']
   static description = [
-    '--lead, --value and --status are required. On a terminal whatever is missing is asked for, the',
-    "status and the owner picked from your organization's values; off a terminal a missing flag exits 2.",
-    '--period defaults to one_time and the owner to you. Moving the opportunity to a won status later',
-    '(opps update --status) makes Close set its won date.',
+    '--lead (an ID, a Close URL, an email, a website or a name) and --value (12000, 12k, $12,000.50) are',
+    'required: on a terminal a missing one is asked for (the lead with a search picker), off a terminal it',
+    "exits 2. Everything else has Close's default: the pipeline's first status, one_time, and you as owner.",
+    'Moving the opportunity to a won status later (opps update --status) makes Close set its won date.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 12,000 --status Active',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --value 12k',
     '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 499 --period monthly --confidence 60 --status "Proposal Sent" --note "Pilot for 10 seats"',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 12000 --status Active --user jane@acme.com --json',
+    '<%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com --value 12,000 --user me --json',
     '<%= config.bin %> <%= command.id %>',
   ]
   static flags = {...fieldsFlag, ...opportunityFlags}

@@ -3,23 +3,23 @@ import type {CloseObject} from '../../close/normalize.js'
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {opportunityFlags} from '../../flags/opportunities.js'
-import {idArg} from '../../flags/record.js'
+import {opportunityUpdateFlags} from '../../flags/opportunities.js'
+import {pickableIdArg} from '../../flags/refs.js'
 import {updateOpportunity} from '../../services/opportunities.js'
 
 export default class OppsUpdate extends RecordCommand<typeof OppsUpdate> {
   static aliases = ['opps:edit']
-  static args = idArg(opportunities)
+  static args = pickableIdArg(opportunities, "your open opportunities (the lead's with --lead)")
   static description = [
     'Takes the same flags as opps create and sends only the ones given. Moving to a won status sets the',
     'won date (Close does that, the first time); --status takes a label of your pipelines.',
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --status Won',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --value 15,500 --confidence 80',
+    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --value 15.5k --confidence 80',
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --user me --note "Champion: Dana" --json',
   ]
-  static flags = {...fieldsFlag, ...opportunityFlags}
+  static flags = {...fieldsFlag, ...opportunityUpdateFlags}
   static summary = "Change an opportunity's status, value, confidence, owner or note."
 
   public async execute(): Promise<CloseObject> {

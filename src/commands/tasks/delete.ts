@@ -3,11 +3,13 @@ import type {DeleteResult} from '../../services/records.js'
 
 import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
-import {idArg, yesFlag} from '../../flags/record.js'
+import {yesFlag} from '../../flags/record.js'
+import {idOrUrlArg} from '../../flags/refs.js'
+import {recordIdOf} from '../../services/support.js'
 
 export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static aliases = ['tasks:rm']
-  static args = idArg(tasks)
+  static args = idOrUrlArg(tasks)
   static description = [
     'On a terminal you are shown the task and asked to confirm; off a terminal (scripts, CI) --yes is',
     'required. To mark a task done instead, use `close tasks done`.',
@@ -21,7 +23,7 @@ export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
   static summary = 'Delete a task.'
 
   public async execute(): Promise<DeleteResult> {
-    return this.deleteAndReport(tasks, this.args.id, this.flags.yes, describe)
+    return this.deleteAndReport(tasks, recordIdOf(this.args.id, 'task', 'ID'), this.flags.yes, describe)
   }
 }
 

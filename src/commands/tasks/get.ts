@@ -3,11 +3,12 @@ import type {CloseObject} from '../../close/normalize.js'
 import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {idOrUrlArg} from '../../flags/refs.js'
+import {getTask} from '../../services/tasks.js'
 
 export default class TasksGet extends RecordCommand<typeof TasksGet> {
   static aliases = ['tasks:show', 'tasks:view']
-  static args = idArg(tasks)
+  static args = idOrUrlArg(tasks)
   static examples = [
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --json',
@@ -17,6 +18,6 @@ export default class TasksGet extends RecordCommand<typeof TasksGet> {
   static summary = 'Show one task: what, when, on which lead, for whom, and whether it is done.'
 
   public async execute(): Promise<CloseObject> {
-    return this.show(tasks, this.args.id)
+    return this.shown(tasks, await getTask(this.deps(), this.args.id))
   }
 }

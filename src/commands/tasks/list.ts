@@ -1,12 +1,10 @@
-import {Flags} from '@oclif/core'
-
 import type {ListSummary} from '../../output/types.js'
 
 import {tasks} from '../../close/resources.js'
 import {BaseCommand} from '../../command-base/base-command.js'
 import {listFlags} from '../../flags/list.js'
-import {lazyResolver} from '../../services/support.js'
-import {taskListParams, taskViews} from '../../services/tasks.js'
+import {taskListFlags} from '../../flags/tasks.js'
+import {listTasks} from '../../services/tasks.js'
 
 export default class TasksList extends BaseCommand<typeof TasksList> {
   static aliases = ['tasks:ls']
@@ -20,32 +18,15 @@ export default class TasksList extends BaseCommand<typeof TasksList> {
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --view future',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --view archive',
-    '<%= config.bin %> <%= command.id %> --assignee jane@acme.com --all-types --json',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --view archive',
+    '<%= config.bin %> <%= command.id %> --assignee "Jordan Lee" --all-types --json',
     '<%= config.bin %> <%= command.id %> --assignee anyone --view inbox --all -o ndjson',
   ]
-  static flags = {
-    ...listFlags,
-    'all-types': Flags.boolean({description: 'Every task type, not only plain to-dos (_type=all).'}),
-    assignee: Flags.string({
-      description: 'Assigned to: me (default without --lead), anyone, a user ID, an email or a name.',
-    }),
-    lead: Flags.string({description: 'Only tasks on this lead (lead_…).'}),
-    view: Flags.option({
-      description: 'inbox: due up to today and not done (default); future: due later; archive: done.',
-      options: taskViews,
-    })(),
-  }
+  static flags = {...listFlags, ...taskListFlags}
   static summary = 'List tasks; by default your inbox for today.'
 
   public async execute(): Promise<ListSummary> {
-    const {flags} = this
-    const params = await taskListParams(
-      {allTypes: flags['all-types'], assignee: flags.assignee, lead: flags.lead, view: flags.view},
-      lazyResolver(() => this.lookups()),
-    )
-    const close = await this.close()
-    const limit = flags.all ? undefined : flags.limit
-    return this.out.list(tasks, close.list(tasks, params, limit), {limit})
+    const limit = this.flags.all ? undefined : this.flags.limit
+    return this.out.list(tasks, await listTasks(this.deps(), this.flags, limit), {limit})
   }
 }

@@ -1,9 +1,17 @@
 import {expect} from 'chai'
 
 import {UsageError} from '../../../src/errors.js'
-import {activityListParams, activitySummary, formatDuration, withSummary} from '../../../src/services/activities.js'
+import {
+  activityListParams,
+  activitySummary,
+  activityTypeParams,
+  formatDuration,
+  withSummary,
+} from '../../../src/services/activities.js'
+import {ACME, stubDeps} from './stub-resolver.js'
 
 const LEAD = 'lead_AbCdEfGhIjKlMnOpQrStUv'
+const lead = {lead: LEAD}
 
 function thrown(fn: () => unknown): UsageError {
   try {
@@ -18,43 +26,54 @@ function thrown(fn: () => unknown): UsageError {
 describe('services/activities', () => {
   describe('activityListParams', () => {
     it('lists a lead’s whole timeline, or the organization’s without a lead', () => {
-      expect(activityListParams({lead: LEAD})).to.deep.equal({lead_id: LEAD})
-      expect(activityListParams({})).to.deep.equal({})
+      expect(activityTypeParams(lead)).to.deep.equal({})
+      expect(activityTypeParams({})).to.deep.equal({})
     })
 
     it('maps one type word to _type and several to _type__in', () => {
-      expect(activityListParams({lead: LEAD, types: ['call']})).to.deep.equal({_type: 'Call', lead_id: LEAD})
-      expect(activityListParams({lead: LEAD, types: ['email', 'SMS']})).to.deep.equal({
+      expect(activityTypeParams({...lead, types: ['call']})).to.deep.equal({_type: 'Call'})
+      expect(activityTypeParams({...lead, types: ['email', 'SMS']})).to.deep.equal({
         _type__in: 'Email,SMS',
-        lead_id: LEAD,
       })
-      expect(activityListParams({lead: LEAD, types: ['note,meeting', 'note']})).to.deep.equal({
+      expect(activityTypeParams({...lead, types: ['note,meeting', 'note']})).to.deep.equal({
         _type__in: 'Note,Meeting',
-        lead_id: LEAD,
       })
     })
 
     it('maps status-change to both lead and opportunity status changes', () => {
-      expect(activityListParams({lead: LEAD, types: ['status-change']})).to.deep.equal({
+      expect(activityTypeParams({...lead, types: ['status-change']})).to.deep.equal({
         _type__in: 'LeadStatusChange,OpportunityStatusChange',
-        lead_id: LEAD,
       })
     })
 
     it('without --lead a type filter exits 2 explaining why', () => {
-      const error = thrown(() => activityListParams({types: ['call']}))
+      const error = thrown(() => activityTypeParams({types: ['call']}))
       expect(error).to.be.instanceOf(UsageError)
       expect(error.exitCode).to.equal(2)
       expect(error.message).to.equal('--type needs --lead: Close filters activities by type only within one lead.')
     })
 
     it('rejects an unknown type and a lead ID of the wrong kind', () => {
-      expect(thrown(() => activityListParams({lead: LEAD, types: ['fax']})).message).to.equal(
+      expect(thrown(() => activityTypeParams({...lead, types: ['fax']})).message).to.equal(
         '--type "fax" is not an activity type.',
       )
-      expect(thrown(() => activityListParams({lead: 'cont_AbCdEfGhIjKlMnOpQrStUv'})).message).to.equal(
-        'cont_AbCdEfGhIjKlMnOpQrStUv in --lead is a contact ID, but a lead ID (lead_…) is needed.',
+    })
+
+    it('resolves the lead reference after the types are checked; a note ID in --lead exits 2 without a call', async () => {
+      const deps = stubDeps()
+      expect(await activityListParams(deps, {lead: 'Acme', types: ['call']})).to.deep.equal({
+        _type: 'Call',
+        lead_id: ACME,
+      })
+      const wrong = await activityListParams(stubDeps(), {lead: 'acti_AbCdEfGhIjKlMnOpQrStUv'}).catch(
+        (error: Error) => error,
       )
+      expect((wrong as Error).message).to.match(
+        /^acti_AbCdEfGhIjKlMnOpQrStUv in --lead is an activity ID, but a lead is needed/,
+      )
+      const typeFirst = stubDeps()
+      await activityListParams(typeFirst, {lead: 'Acme', types: ['fax']}).catch(() => {})
+      expect(typeFirst.calls).to.deep.equal([])
     })
   })
 

@@ -10,9 +10,9 @@ import {
   type NoteTextReaders,
   readNoteText,
 } from '../../../src/services/notes.js'
-import {JANE, ME, stubResolver} from './stub-resolver.js'
+import {ACME, JANE, ME, stubDeps} from './stub-resolver.js'
 
-const LEAD = 'lead_AbCdEfGhIjKlMnOpQrStUv'
+const LEAD = ACME
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -35,12 +35,12 @@ function readers() {
 describe('services/notes', () => {
   describe('noteListParams', () => {
     it('filters by lead and by author', async () => {
-      expect(await noteListParams({lead: LEAD, user: 'me'}, stubResolver())).to.deep.equal({
+      expect(await noteListParams(stubDeps(), {lead: 'acme', user: 'me'})).to.deep.equal({
         lead_id: LEAD,
         user_id: ME,
       })
-      expect(await noteListParams({user: JANE}, stubResolver())).to.deep.equal({user_id: JANE})
-      expect(await noteListParams({}, stubResolver())).to.deep.equal({})
+      expect(await noteListParams(stubDeps(), {user: JANE})).to.deep.equal({user_id: JANE})
+      expect(await noteListParams(stubDeps(), {})).to.deep.equal({})
     })
   })
 

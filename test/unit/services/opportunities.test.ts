@@ -1,11 +1,17 @@
 import {expect} from 'chai'
 
-import {RemoteError, UsageError} from '../../../src/errors.js'
-import {OPPORTUNITY_FIELD_FLAGS, opportunityBody, opportunityListParams} from '../../../src/services/opportunities.js'
+import {NotFoundError, RemoteError, UsageError} from '../../../src/errors.js'
+import {
+  createOpportunity,
+  OPPORTUNITY_FIELD_FLAGS,
+  opportunityBody,
+  opportunityDateParams,
+  opportunityListParams,
+  opportunityValues,
+} from '../../../src/services/opportunities.js'
 import {explainFieldErrors} from '../../../src/services/records.js'
-import {JANE, ME, stubResolver, WON} from './stub-resolver.js'
+import {ACME, JANE, ME, stubDeps, WON} from './stub-resolver.js'
 
-const LEAD = 'lead_AbCdEfGhIjKlMnOpQrStUv'
 const NOW = new Date(2026, 2, 15, 12, 0, 0) // 15 March 2026, local time
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -19,20 +25,15 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('services/opportunities', () => {
-  describe('opportunityListParams', () => {
-    it('maps every filter to Close’s own names', async () => {
-      const params = await opportunityListParams(
+  describe('opportunityDateParams', () => {
+    it('maps the date filters to Close’s own names, date_won as a day', () => {
+      const params = opportunityDateParams(
         {
-          createdAfter: '2026-01-01',
-          createdBefore: 'today',
-          lead: LEAD,
-          status: 'won',
-          statusType: 'won',
-          user: 'me',
-          wonAfter: '-7d',
-          wonBefore: '2026-03-31T10:00:00Z',
+          'created-after': '2026-01-01',
+          'created-before': 'today',
+          'won-after': '-7d',
+          'won-before': '2026-03-31T10:00:00Z',
         },
-        stubResolver(),
         NOW,
       )
       expect(params).to.deep.equal({
@@ -40,74 +41,71 @@ describe('services/opportunities', () => {
         date_created__lte: '2026-03-15',
         date_won__gte: '2026-03-08',
         date_won__lte: '2026-03-31',
-        lead_id: LEAD,
-        status_id: WON,
-        status_type: 'won',
-        user_id: ME,
       })
     })
 
+    it('refuses an impossible date, naming the flag', () => {
+      expect(() => opportunityDateParams({'won-after': '2026-02-30'}, NOW)).to.throw(UsageError, '--won-after')
+      expect(() => opportunityDateParams({'won-after': 'last spring'}, NOW)).to.throw(
+        UsageError,
+        '--won-after "last spring" is not a date.',
+      )
+    })
+  })
+
+  describe('opportunityListParams', () => {
+    it('resolves the lead, the owner and the status', async () => {
+      const deps = stubDeps()
+      const params = await opportunityListParams(deps, {lead: 'Acme', status: 'won', 'status-type': 'won', user: 'me'})
+      expect(params).to.deep.equal({lead_id: ACME, status_id: WON, status_type: 'won', user_id: ME})
+      expect(deps.calls).to.deep.equal(['search "Acme"', 'me', 'status won'])
+    })
+
     it('sends nothing without filters and looks nothing up', async () => {
-      const resolver = stubResolver()
-      expect(await opportunityListParams({}, resolver)).to.deep.equal({})
-      expect(resolver.me.called || resolver.resolveUser.called || resolver.resolveOpportunityStatus.called).to.equal(
-        false,
-      )
+      const deps = stubDeps()
+      expect(await opportunityListParams(deps, {})).to.deep.equal({})
+      expect(deps.calls).to.deep.equal([])
     })
 
-    it('uses a user ID as given, without a lookup', async () => {
-      const resolver = stubResolver()
-      expect(await opportunityListParams({user: JANE}, resolver)).to.deep.equal({user_id: JANE})
-      expect(resolver.resolveUser.called).to.equal(false)
+    it('uses IDs as given, without a lookup; an email or a name through the user list', async () => {
+      const deps = stubDeps()
+      expect(await opportunityListParams(deps, {lead: ACME, user: JANE})).to.deep.equal({lead_id: ACME, user_id: JANE})
+      expect(deps.calls).to.deep.equal([])
+      expect(await opportunityListParams(deps, {user: 'jane@acme.com'})).to.deep.equal({user_id: JANE})
+      expect(await opportunityListParams(deps, {user: 'Jane Doe'})).to.deep.equal({user_id: JANE})
     })
 
-    it('resolves an email or a name', async () => {
-      expect(await opportunityListParams({user: 'jane@acme.com'}, stubResolver())).to.deep.equal({user_id: JANE})
-    })
-
-    it('rejects an ID of the wrong kind in --lead and --user before any lookup (exit 2)', async () => {
-      const resolver = stubResolver()
-      const lead = await rejection(opportunityListParams({lead: 'cont_AbCdEfGhIjKlMnOpQrStUv'}, resolver))
-      expect(lead).to.be.instanceOf(UsageError)
-      expect(lead.message).to.equal(
-        'cont_AbCdEfGhIjKlMnOpQrStUv in --lead is a contact ID, but a lead ID (lead_…) is needed.',
-      )
-      const user = await rejection(opportunityListParams({user: 'lead_AbCdEfGhIjKlMnOpQrStUv'}, resolver))
-      expect(user.message).to.equal(
-        'lead_AbCdEfGhIjKlMnOpQrStUv in --user is a lead ID, but a user ID (user_…) is needed.',
-      )
-      expect(resolver.resolveUser.called).to.equal(false)
-    })
-
-    it('rejects a date it cannot read, naming the flag', async () => {
-      const error = await rejection(opportunityListParams({wonAfter: 'last spring'}, stubResolver()))
-      expect(error).to.be.instanceOf(UsageError)
-      expect(error.message).to.equal('--won-after "last spring" is not a date.')
+    it('rejects an ID of the wrong kind in --user before any lookup (exit 2); no lead found is exit 5', async () => {
+      const deps = stubDeps()
+      const user = await rejection(opportunityListParams(deps, {user: 'lead_AbCdEfGhIjKlMnOpQrStUv'}))
+      expect(user).to.be.instanceOf(UsageError)
+      expect(user.message).to.match(/^lead_AbCdEfGhIjKlMnOpQrStUv in --user is a lead ID/)
+      expect(deps.calls).to.deep.equal([])
+      const none = await rejection(opportunityListParams(deps, {lead: 'Globex'}))
+      expect(none).to.be.instanceOf(NotFoundError)
+      expect((none as NotFoundError).exitCode).to.equal(5)
     })
 
     it('passes an unknown status label’s error through (exit 2)', async () => {
-      const error = await rejection(opportunityListParams({status: 'Nope'}, stubResolver()))
+      const error = await rejection(opportunityListParams(stubDeps(), {status: 'Nope'}))
       expect(error.message).to.equal('"Nope" is not an opportunity status of this organization (--status).')
     })
   })
 
   describe('opportunityBody', () => {
     it('sends the value in cents and every given field under Close’s name', async () => {
-      const body = await opportunityBody(
-        {
-          confidence: 60,
-          lead: LEAD,
-          note: 'Pilot',
-          period: 'monthly',
-          status: 'Won',
-          user: 'Jane Doe',
-          value: '12,000',
-        },
-        stubResolver(),
-      )
+      const body = await opportunityBody(stubDeps(), {
+        confidence: 60,
+        lead: ACME,
+        note: 'Pilot',
+        period: 'monthly',
+        status: 'Won',
+        user: 'Jane Doe',
+        value: '12k',
+      })
       expect(body).to.deep.equal({
         confidence: 60,
-        lead_id: LEAD,
+        lead_id: ACME,
         note: 'Pilot',
         status_id: WON,
         user_id: JANE,
@@ -117,20 +115,26 @@ describe('services/opportunities', () => {
     })
 
     it('sends only what was given (update)', async () => {
-      expect(await opportunityBody({value: '99.5'}, stubResolver())).to.deep.equal({value: 9950})
-      expect(await opportunityBody({}, stubResolver())).to.deep.equal({})
+      expect(await opportunityBody(stubDeps(), {value: '$99.50'})).to.deep.equal({value: 9950})
+      expect(await opportunityBody(stubDeps(), {})).to.deep.equal({})
     })
 
-    it('accepts a prompted confidence as text and rejects one out of range', async () => {
-      expect(await opportunityBody({confidence: '75'}, stubResolver())).to.deep.equal({confidence: 75})
-      const error = await rejection(opportunityBody({confidence: '150'}, stubResolver()))
-      expect(error.message).to.equal('--confidence must be a whole number from 0 to 100, not "150".')
+    it('checks values without any call: confidence out of range, money it cannot read or grouped wrong', () => {
+      expect(opportunityValues({confidence: '75'})).to.deep.equal({confidence: 75})
+      expect(() => opportunityValues({confidence: '150'})).to.throw(
+        '--confidence must be a whole number from 0 to 100, not "150".',
+      )
+      expect(() => opportunityValues({value: 'twelve'})).to.throw(UsageError, '--value "twelve" is not an amount.')
+      expect(() => opportunityValues({value: '1,2,3'})).to.throw(UsageError, '--value "1,2,3" is not an amount')
     })
+  })
 
-    it('rejects an amount it cannot read', async () => {
-      const error = await rejection(opportunityBody({value: 'twelve'}, stubResolver()))
-      expect(error).to.be.instanceOf(UsageError)
-      expect(error.message).to.equal('--value "twelve" is not an amount.')
+  describe('createOpportunity', () => {
+    it('off a terminal names every missing required flag (--lead, --value) and asks Close nothing', async () => {
+      const deps = stubDeps()
+      const error = await rejection(createOpportunity(deps, {note: 'x'}))
+      expect(error.message).to.equal('Missing --lead, --value.')
+      expect(deps.calls).to.deep.equal([])
     })
   })
 

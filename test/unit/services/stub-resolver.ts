@@ -1,7 +1,9 @@
-/** A stub of the organization lookups the services use, with calls recorded. */
-import {stub} from 'sinon'
-
-import type {Resolver} from '../../../src/services/support.js'
+/**
+ * A stub of the ServiceDeps the services take: a connection scope whose Close API answers user
+ * lists and lead searches from fixed data, and whose lookups know `me` and two statuses. Every
+ * call is recorded in `calls` so tests can assert that nothing was asked of Close.
+ */
+import type {ServiceDeps} from '../../../src/services/deps.js'
 
 import {UsageError} from '../../../src/errors.js'
 
@@ -9,22 +11,62 @@ export const ME = 'user_MeMeMeMeMeMeMeMeMeMeMe'
 export const JANE = 'user_JaneJaneJaneJaneJane1'
 export const WON = 'stat_WonWonWonWonWonWonWon1'
 export const ACTIVE = 'stat_ActiveActiveActive12'
+export const ACME = 'lead_AcmeAcmeAcmeAcmeAcme1'
 
-export function stubResolver() {
+const USERS = [
+  {email: 'me@acme.com', first_name: 'Mo', id: ME, last_name: 'Rep'},
+  {email: 'jane@acme.com', first_name: 'Jane', id: JANE, last_name: 'Doe'},
+]
+const LEADS = [{display_name: 'Acme Anvil Co', id: ACME}]
+
+export interface StubDeps extends ServiceDeps {
+  /** What was asked of Close: `list users`, `search <query>`, `me`, `status <label>`. */
+  calls: string[]
+}
+
+export function stubDeps(options: {interactive?: boolean} = {}): StubDeps {
+  const calls: string[] = []
   const statuses = [
     {id: ACTIVE, label: 'Active', type: 'active' as const},
     {id: WON, label: 'Won', type: 'won' as const},
   ]
-  return {
-    me: stub().resolves({id: ME}),
-    resolveOpportunityStatus: stub().callsFake(async (wanted: string, flag = '--status') => {
+  const api = {
+    list(resource: {noun: string}, params: Record<string, unknown>) {
+      const records =
+        resource.noun === 'user'
+          ? (calls.push('list users'), USERS)
+          : (calls.push(`search ${String(params.query)}`),
+            LEADS.filter(() => String(params.query).toLowerCase().includes('acme')))
+      return {
+        more: () => false,
+        pages: (async function* () {
+          yield records
+        })(),
+        total: () => records.length,
+      }
+    },
+  }
+  const lookups = {
+    async forget() {},
+    async me() {
+      calls.push('me')
+      return USERS[0]
+    },
+    async resolveOpportunityStatus(wanted: string, flag = '--status') {
+      calls.push(`status ${wanted}`)
       const found = statuses.find((s) => s.id === wanted || s.label.toLowerCase() === wanted.toLowerCase())
       if (!found) throw new UsageError(`"${wanted}" is not an opportunity status of this organization (${flag}).`)
       return found
-    }),
-    resolveUser: stub().callsFake(async (reference: string, flag = '--user') => {
-      if (reference === 'jane@acme.com' || reference === 'Jane Doe') return {id: JANE}
-      throw new UsageError(`No user "${reference}" in this organization (${flag}).`)
-    }),
-  } satisfies Resolver
+    },
+  }
+  const cache = {lookup() {}, async setLookup() {}}
+  return {
+    calls,
+    connect: async () => ({api, cache, connection: {}, id: 'conn', lookups}) as never,
+    interactive: options.interactive ?? false,
+    io: {json: false, stderrIsTTY: false} as never,
+    prompts: {} as never,
+  }
 }
+
+export {NotFoundError} from '../../../src/errors.js'

@@ -3,48 +3,34 @@ import {stub} from 'sinon'
 
 import {opportunities} from '../../../src/close/resources.js'
 import {RemoteError, UsageError} from '../../../src/errors.js'
+import {refuseMissing} from '../../../src/input/ask.js'
 import {describedForDelete, requireChanges} from '../../../src/services/records.js'
-import {
-  failIfMissing,
-  forgetStaleLookups,
-  resolveUserId,
-  statusChoices,
-  userChoices,
-  wantsJson,
-} from '../../../src/services/support.js'
-import {JANE, ME, stubResolver} from './stub-resolver.js'
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-
-  throw new Error('expected a rejection')
-}
+import {forgetStaleLookups, recordIdOf, statusChoices, userChoices, wantsJson} from '../../../src/services/support.js'
+import {JANE, ME} from './stub-resolver.js'
 
 function rejected(field: string): RemoteError {
   return new RemoteError('x', {code: 'close_validation', details: {fieldErrors: {[field]: 'Not a valid choice.'}}})
 }
 
 describe('services/support', () => {
-  it('resolveUserId: an ID as given, me and emails through the lookups, the wrong kind exits 2', async () => {
-    const resolver = stubResolver()
-    expect(await resolveUserId(JANE, resolver, '--user')).to.equal(JANE)
-    expect(resolver.resolveUser.called || resolver.me.called).to.equal(false)
-    expect(await resolveUserId('ME', resolver, '--user')).to.equal(ME)
-    expect(await resolveUserId('jane@acme.com', resolver, '--user')).to.equal(JANE)
-    const wrong = await rejection(resolveUserId('task_AAAAAAAAAAAAAAAAAAAAAA', resolver, '--assignee'))
-    expect(wrong).to.be.instanceOf(UsageError)
-    expect(wrong.message).to.match(/^task_AAAAAAAAAAAAAAAAAAAAAA in --assignee is a task ID, but a user ID/)
-    expect((await rejection(resolveUserId(' ', resolver, '--user'))).message).to.equal('--user is empty.')
+  it('recordIdOf: an ID, a Close URL, a lead page with the record open; the wrong kind exits 2', () => {
+    const opp = 'oppo_AbCdEfGhIjKlMnOpQrStUv'
+    expect(recordIdOf(opp, 'opportunity')).to.equal(opp)
+    expect(recordIdOf(`https://app.close.com/opportunity/${opp}/`, 'opportunity')).to.equal(opp)
+    expect(
+      recordIdOf(`https://app.close.com/lead/lead_AbCdEfGhIjKlMnOpQrStUv/opportunity/${opp}/`, 'opportunity'),
+    ).to.equal(opp)
+    expect(() => recordIdOf('lead_AbCdEfGhIjKlMnOpQrStUv', 'task')).to.throw(
+      UsageError,
+      'lead_AbCdEfGhIjKlMnOpQrStUv in ID is a lead ID, but a task is needed.',
+    )
+    expect(() => recordIdOf('Acme', 'task')).to.throw(UsageError, '"Acme" in ID is not a task ID or URL.')
   })
 
-  it('failIfMissing: off a terminal names every missing flag at once; on a terminal lets the caller ask', () => {
-    expect(() => failIfMissing(['--lead', '--value'], false)).to.throw(UsageError, 'Missing --lead, --value.')
-    expect(() => failIfMissing(['--lead'], true)).not.to.throw()
-    expect(() => failIfMissing([], false)).not.to.throw()
+  it('refuseMissing (input/ask.ts): off a terminal names every missing flag at once; on a terminal lets the caller ask', () => {
+    expect(() => refuseMissing(['--lead', '--value'], false)).to.throw(UsageError, 'Missing --lead, --value.')
+    expect(() => refuseMissing(['--lead'], true)).not.to.throw()
+    expect(() => refuseMissing([], false)).not.to.throw()
   })
 
   it('requireChanges: an empty update exits 2 listing the flags', () => {
