@@ -13,11 +13,11 @@ import {assertId} from '../close/ids.js'
 import {classifyRef} from '../close/refs.js'
 import {contacts, leads} from '../close/resources.js'
 import {UsageError} from '../errors.js'
+import {refuseMissing} from '../input/ask.js'
 import {parseEmail, parsePhone} from '../input/values.js'
 import {checkAssignments, customFieldChanges} from './custom-fields.js'
 import {contactRef, leadRef, rememberLead, searchLeadRecords} from './lead-ref.js'
 import {withFieldErrors} from './records.js'
-import {failIfMissing} from './support.js'
 
 /** Stands in for the lead while the other values are checked (the lead is resolved later). */
 const PLACEHOLDER_LEAD = 'lead_0000000000000000000000'
@@ -84,7 +84,7 @@ export async function createContact(deps: ServiceDeps, flags: ContactFlags): Pro
   checkAssignments(given.set)
   const hasEmail = (given.email ?? []).length > 0
   const missing = [...(given.lead ? [] : ['--lead']), ...(given.name || hasEmail ? [] : ['--name (or --email)'])]
-  failIfMissing(missing, deps.interactive)
+  refuseMissing(missing, deps.interactive)
   const lead = given.lead
     ? await leadRef(deps, given.lead, {flag: '--lead'})
     : await askLead(deps, 'Lead to add the contact to (type to search):')

@@ -16,11 +16,11 @@ import {contacts, leads} from '../close/resources.js'
 import {UsageError} from '../errors.js'
 import {LEAD_FIELD_FLAGS, LEAD_TABLE, LEAD_UPDATE_FLAGS, type LeadFlags} from '../flags/leads.js'
 import {hasChanges} from '../flags/table.js'
+import {refuseMissing} from '../input/ask.js'
 import {type ContactInput, parseContact, parseEmail, parsePhone} from '../input/values.js'
 import {checkAssignments, customFieldChanges, whereQuery} from './custom-fields.js'
 import {leadRef, rememberLead} from './lead-ref.js'
 import {withFieldErrors} from './records.js'
-import {failIfMissing} from './support.js'
 import {resolveView, viewQuery} from './views.js'
 
 export interface Address {
@@ -183,7 +183,7 @@ export async function createLead(deps: ServiceDeps, given: LeadFlags): Promise<C
   checkAssignments(given.set)
   const flags = {...given, name: given.name?.trim() || undefined}
   if (!flags.name) {
-    failIfMissing(['--name'], deps.interactive)
+    refuseMissing(['--name'], deps.interactive)
     const {askParsed} = await import('../prompts/ask.js')
     flags.name = await askParsed(deps.prompts, 'Lead name (the company):', (text) => {
       if (text.trim() === '') throw new UsageError('A name is needed.', {code: 'missing_input'})
