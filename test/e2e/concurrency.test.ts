@@ -25,6 +25,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The PIDs the fake membrane recorded; none while the state file is absent or half written. */
+function startedPids(state: string): number[] {
+  try {
+    return existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as {pids: number[]}).pids : []
+  } catch {
+    return []
+  }
+}
+
 describe('e2e: parallel runs and signals', function () {
   this.timeout(60_000)
 
@@ -93,7 +102,7 @@ describe('e2e: parallel runs and signals', function () {
         let pids: number[] = []
         for (let i = 0; i < 200 && pids.length === 0; i++) {
           await sleep(50)
-          if (existsSync(state)) pids = (JSON.parse(readFileSync(state, 'utf8')) as {pids: number[]}).pids
+          pids = startedPids(state)
         }
 
         expect(pids, 'the membrane child started').to.have.length(1)

@@ -93,7 +93,7 @@ process.stdin.on('end', () => console.log(JSON.stringify({
     })
 
     it('stops a child that outlives the timeout', async () => {
-      const error = await rejection(gatewayWith(spawner, script('hang', hang()), {timeoutMs: 1000}).json(['status']))
+      const error = await rejection(gatewayWith(spawner, script('hang', hang()), {timeoutMs: 3000}).json(['status']))
       expect(error).to.include({code: 'timeout', exitCode: 3})
       expect(isAlive(childPid())).to.equal(false)
     })
