@@ -31,12 +31,11 @@ describe('runCommand (in-process command tests)', () => {
   })
 
   it('usage errors exit 2 and call nothing', async () => {
-    const result = await runCommand(['leads', 'get', 'acme'])
+    const result = await runCommand(['leads', 'get', 'acme', '--bogus'])
     expect(result).to.deep.equal({
       calls: [],
       exitCode: 2,
-      stderr:
-        'Error: "acme" is not a Close lead ID.\n  Lead IDs look like lead_abc123…; find them with `close leads list`.\n',
+      stderr: 'Error: Nonexistent flag: --bogus\n  See `--help` for the flags and arguments this command takes.\n',
       stdout: '',
     })
   })

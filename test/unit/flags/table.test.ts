@@ -32,7 +32,7 @@ describe('flags/table: one table per resource, everything else derived', () => {
   })
 
   it('gives the lead flags, their order and the field → flag map of today', () => {
-    expect(LEAD_TABLE).to.have.length(15)
+    expect(LEAD_TABLE).to.have.length(16)
     expect(LEAD_UPDATE_FLAGS).to.deep.equal([
       '--name',
       '--status',
@@ -49,6 +49,7 @@ describe('flags/table: one table per resource, everything else derived', () => {
       '--zip',
       '--country',
       '--custom',
+      '--set',
     ])
     expect(LEAD_FIELD_FLAGS.addresses).to.equal('--address-1/--address-2/--city/--state/--zip/--country')
     expect(LEAD_FIELD_FLAGS['contacts.email']).to.equal('--contact/--contact-email')

@@ -93,7 +93,11 @@ process.stdin.on('end', () => console.log(JSON.stringify({
     })
 
     it('stops a child that outlives the timeout', async () => {
-      const error = await rejection(gatewayWith(spawner, script('hang', hang()), {timeoutMs: 3000}).json(['status']))
+      // A shell child starts in milliseconds even on a loaded machine, so it is running when the timeout fires.
+      const bin = join(dir, 'hang.sh')
+      writeFileSync(bin, `#!/bin/sh\necho $$ > ${JSON.stringify(pidFile())}\nexec sleep 60\n`)
+      chmodSync(bin, 0o755)
+      const error = await rejection(gatewayWith(spawner, bin, {timeoutMs: 1500}).json(['status']))
       expect(error).to.include({code: 'timeout', exitCode: 3})
       expect(isAlive(childPid())).to.equal(false)
     })
