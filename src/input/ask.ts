@@ -5,7 +5,7 @@
  */
 import {UsageError} from '../errors.js'
 import {askParsed} from '../prompts/ask.js'
-import {type Choice, prompts} from '../prompts/index.js'
+import {prompts} from '../prompts/index.js'
 
 export interface Need {
   /**
@@ -59,24 +59,6 @@ export async function requireValues<K extends string>(
   }
 
   return result
-}
-
-/** A choice from a list on a terminal; off a terminal exit 2 naming the flag and the valid values. */
-export async function requireChoice<T>(
-  given: T | undefined,
-  need: Need,
-  choices: Array<Choice<T>>,
-  interactive: boolean,
-): Promise<T> {
-  if (given !== undefined) return given
-  if (!interactive) {
-    throw new UsageError(`Missing ${need.flag}.`, {
-      code: 'missing_input',
-      hint: `Pass ${need.flag}: one of ${choices.map((choice) => choice.name).join(', ')}.`,
-    })
-  }
-
-  return prompts.select(need.question, choices)
 }
 
 /**

@@ -126,7 +126,7 @@ export async function createOpportunity(deps: ServiceDeps, input: OpportunityInp
 }
 
 /** `opps get [ID]`: an ID or pasted URL; none on a terminal → a picker of my open opportunities. */
-export async function getOpportunity(deps: ServiceDeps, id: string | undefined): Promise<CloseObject> {
+export async function getOpportunity(deps: ServiceDeps, id?: string): Promise<CloseObject> {
   const checked = await recordId(deps, id, 'opportunity', async () => myOpenOpportunities(deps))
   return (await deps.connect()).api.get(opportunities, checked)
 }

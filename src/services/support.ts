@@ -4,14 +4,11 @@
  * opportunity statuses, lists, pickers, and refreshing stale lookups after Close rejects a value.
  */
 import type {ListSource, Params} from '../close/api.js'
-import type {CloseUser, OpportunityStatus} from '../close/lookups.js'
 import type {CloseObject} from '../close/normalize.js'
 import type {Candidate, RefObject} from '../close/refs.js'
 import type {ResourceDef} from '../close/resources.js'
-import type {Choice} from '../prompts/index.js'
 import type {ServiceDeps} from './deps.js'
 
-import {fullName} from '../close/lookups.js'
 import {leadRef, searchLeadRecords, userRef} from './lead-ref.js'
 import {chooseRecord, recordIdFrom} from './references.js'
 
@@ -97,25 +94,6 @@ export async function statusIdOf(deps: ServiceDeps, labelOrId: string, flag = '-
 
 /** Close field name → the flag (or argument) that sets it. */
 export type FieldFlags = Record<string, string>
-
-/** Picker choices for opportunity statuses: the label, with its type and pipeline as the description. */
-export function statusChoices(statuses: OpportunityStatus[]): Array<Choice<string>> {
-  return statuses.map((status) => ({
-    description: [status.type, status.pipeline_name].filter(Boolean).join(' · '),
-    name: status.label,
-    value: status.id,
-  }))
-}
-
-/** Picker choices for users: you first (as "me"), then everyone else by name. */
-export function userChoices(everyone: CloseUser[], me: CloseUser): Array<Choice<string>> {
-  const others = everyone.filter((user) => user.id !== me.id).sort((a, b) => fullName(a).localeCompare(fullName(b)))
-  return [me, ...others].map((user) => ({
-    description: user.email,
-    name: user.id === me.id ? `${fullName(user)} (me)` : fullName(user),
-    value: user.id,
-  }))
-}
 
 /**
  * Run a Close write; when Close rejects a status or a user (perhaps taken from the day-old lookup

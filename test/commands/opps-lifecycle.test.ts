@@ -220,7 +220,10 @@ describe('opps (sandbox)', () => {
           ['opps', 'delete', 'cont_0000000000000000000000', '--yes'],
           'cont_0000000000000000000000 in ID is a contact ID',
         ],
-        [['opps', 'list', '--lead', 'user_0000000000000000000000'], 'user_0000000000000000000000 in --lead is a user ID'],
+        [
+          ['opps', 'list', '--lead', 'user_0000000000000000000000'],
+          'user_0000000000000000000000 in --lead is a user ID',
+        ],
         [
           ['opps', 'create', '--lead', 'user_0000000000000000000000', '--value', '1', '--status', 'Won'],
           'in --lead is a user ID',

@@ -212,7 +212,10 @@ describe('tasks (sandbox)', () => {
       const cases: Array<[string[], string]> = [
         [['tasks', 'get', NO_SUCH_LEAD], `${NO_SUCH_LEAD} in ID is a lead ID, but a task is needed.`],
         [['tasks', 'done', NO_SUCH_TASK, NO_SUCH_LEAD], `${NO_SUCH_LEAD} in ID is a lead ID, but a task is needed.`],
-        [['tasks', 'list', '--lead', 'user_0000000000000000000000'], 'user_0000000000000000000000 in --lead is a user ID'],
+        [
+          ['tasks', 'list', '--lead', 'user_0000000000000000000000'],
+          'user_0000000000000000000000 in --lead is a user ID',
+        ],
         [
           ['tasks', 'create', '--lead', leadId, '--text', 'x', '--assignee', NO_SUCH_LEAD],
           'in --assignee is a lead ID',

@@ -1,7 +1,8 @@
 /**
  * The interactive paths of opps, tasks and notes in a real terminal (design §11): tmux runs the
  * built CLI against the sandbox, keys are sent, and the screen is read back. Guided creation asks
- * for what is missing with pickers for period, status and owner; a delete asks first and keeps the
+ * only for what Close requires (the lead with the search picker, a value asked again until it reads
+ * as money); `tasks done` offers a multi-select of the inbox; a delete asks first and keeps the
  * record on "no"; a note without text opens $EDITOR. Skipped where tmux is not installed (fails under CI).
  * Needs a build: `npm run build`.
  */
@@ -95,27 +96,47 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
 
   after(() => home.remove())
 
-  it('opps create asks for what is missing, with pickers for period, status and owner', async () => {
+  it('opps create asks only for the lead (search picker) and the value; a wrong value is asked again, the lead kept', async () => {
     const t = terminal()
     t.start(['opps', 'create'])
-    await t.waitFor('Lead ID (lead_…):')
-    t.keys(leadId, 'Enter')
-    await t.waitFor('Value in currency units')
-    t.keys('12,000', 'Enter')
-    await t.waitFor('once (one_time)')
-    t.keys('Down', 'Enter') // monthly
-    await t.waitFor('Confidence %')
-    t.keys('60', 'Enter')
-    await t.waitFor('Proposal Sent')
-    t.keys('Down', 'Enter') // the second status of the organization
-    await t.waitFor('(me)')
-    t.keys('Enter') // me
+    await t.waitFor('Lead (type to search):')
+    t.keys('Aurio')
+    await t.waitFor('auriocomponents.com')
+    t.keys('Enter')
+    await t.waitFor('Value (12000, 12k, $12,000.50):')
+    t.keys('1,2,3', 'Enter')
+    await t.waitFor('commas must group the digits in threes')
+    t.keys('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '12k', 'Enter')
     const screen = await t.waitFor('[exit 0]')
-    expect(screen).to.contain('✔ Paid: monthly')
-    expect(screen).to.match(/Status\s+Proposal Sent/)
+    expect(screen).to.contain('✔ Lead (type to search): Aurio Components')
+    expect(screen).to.not.contain('Paid:')
+    expect(screen).to.not.contain('Confidence %')
+    expect(screen).to.match(/Status\s+Demo Scheduled/)
     expect(screen).to.match(/Value\s+\$12,000/)
-    expect(screen).to.match(/Period\s+monthly/)
-    expect(screen).to.match(/Conf\s+60%/)
+    expect(screen).to.match(/Lead\s+Aurio Components/)
+  })
+
+  it('tasks done without IDs: a multi-select of my inbox; nothing ticked is asked again', async () => {
+    const created = await home.run(
+      ['tasks', 'create', '--lead', leadId, '--text', 'Tick me in tmux', '--due', '2000-01-03', '--json', '--sandbox'],
+      {},
+    )
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const {id} = JSON.parse(created.stdout) as {id: string}
+    const t = terminal()
+    t.start(['tasks', 'done', '-o', 'tsv', '--fields', 'id,is_complete'])
+    await t.waitFor('Which tasks are done?')
+    await t.waitFor('Tick me in tmux')
+    t.keys('Enter')
+    await t.waitFor('Tick at least one (space), then press enter.')
+    t.keys('Space', 'Enter')
+    const screen = await t.waitFor('[exit 0]')
+    expect(screen).to.contain('Completed 1 task.')
+    const ticked = /(task_\w+)\s+true/.exec(screen)![1]
+    const after = await home.run(['tasks', 'get', ticked, '--json', '--sandbox'])
+    expect(JSON.parse(after.stdout)).to.include({is_complete: true})
+    const mine = await home.run(['tasks', 'get', id, '--json', '--sandbox'])
+    expect(JSON.parse(mine.stdout)).to.include({is_complete: ticked === id})
   })
 
   it('opps delete asks first; "no" keeps the opportunity', async () => {
@@ -135,17 +156,16 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
     expect(still.exitCode, still.stderr).to.equal(0)
   })
 
-  it('tasks create asks for the text, the due date (default today) and the assignee', async () => {
+  it('tasks create asks only for the text: due today and assigned to me are defaults, not questions', async () => {
     const t = terminal()
     t.start(['tasks', 'create', '--lead', leadId, '-o', 'tsv', '--fields', 'text,is_complete'])
     await t.waitFor('What needs doing?')
+    t.keys('Enter')
+    await t.waitFor('You must provide a value')
     t.keys('Call Dana back', 'Enter')
-    await t.waitFor('(today)')
-    t.keys('Enter')
-    await t.waitFor('(me)')
-    t.keys('Enter')
     const screen = await t.waitFor('[exit 0]')
     expect(screen).to.match(/Call Dana back\s+false/)
+    expect(screen).to.not.contain('Assign to:')
   })
 
   it('notes create without text opens $EDITOR and logs what was saved', async () => {

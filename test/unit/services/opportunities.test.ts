@@ -3,6 +3,7 @@ import {expect} from 'chai'
 import {NotFoundError, RemoteError, UsageError} from '../../../src/errors.js'
 import {
   createOpportunity,
+  getOpportunity,
   OPPORTUNITY_FIELD_FLAGS,
   opportunityBody,
   opportunityDateParams,
@@ -10,7 +11,7 @@ import {
   opportunityValues,
 } from '../../../src/services/opportunities.js'
 import {explainFieldErrors} from '../../../src/services/records.js'
-import {ACME, JANE, ME, stubDeps, WON} from './stub-resolver.js'
+import {ACME, JANE, ME, OPP, stubDeps, WON} from './stub-resolver.js'
 
 const NOW = new Date(2026, 2, 15, 12, 0, 0) // 15 March 2026, local time
 
@@ -134,6 +135,33 @@ describe('services/opportunities', () => {
       const deps = stubDeps()
       const error = await rejection(createOpportunity(deps, {note: 'x'}))
       expect(error.message).to.equal('Missing --lead, --value.')
+      expect(deps.calls).to.deep.equal([])
+    })
+  })
+
+  describe('getOpportunity without an ID', () => {
+    it('on a terminal picks from my open opportunities, then reads the one chosen', async () => {
+      const shown: string[] = []
+      const prompts = {
+        async select(message: string, choices: Array<{description?: string; name: string; value: unknown}>) {
+          shown.push(message, ...choices.map((c) => `${c.name} — ${c.description}`))
+          return choices[0].value
+        },
+      }
+      const deps = stubDeps({interactive: true, prompts})
+      expect(await getOpportunity(deps)).to.deep.equal({id: OPP})
+      expect(shown).to.deep.equal(['Pick an opportunity:', `Acme Anvil Co — Active · $1,200 · ${OPP}`])
+      expect(deps.calls).to.deep.equal([
+        'me',
+        `list opportunity {"user_id":"${ME}","status_type":"active"}`,
+        `get opportunity ${OPP}`,
+      ])
+    })
+
+    it('off a terminal exits 2 naming ID, asking Close nothing', async () => {
+      const deps = stubDeps()
+      const error = await rejection(getOpportunity(deps))
+      expect(error.message).to.equal('Missing ID.')
       expect(deps.calls).to.deep.equal([])
     })
   })

@@ -18,25 +18,35 @@ const USERS = [
   {email: 'jane@acme.com', first_name: 'Jane', id: JANE, last_name: 'Doe'},
 ]
 const LEADS = [{display_name: 'Acme Anvil Co', id: ACME}]
+export const OPP = 'oppo_OppOppOppOppOppOppOpp1'
+const OPPS = [{id: OPP, lead_name: 'Acme Anvil Co', status_label: 'Active', value: 120_000, value_currency: 'USD'}]
 
 export interface StubDeps extends ServiceDeps {
-  /** What was asked of Close: `list users`, `search <query>`, `me`, `status <label>`. */
+  /** What was asked of Close: `list user {}`, `search <query>`, `get <noun> <id>`, `me`, `status <label>`. */
   calls: string[]
 }
 
-export function stubDeps(options: {interactive?: boolean} = {}): StubDeps {
+export function stubDeps(options: {interactive?: boolean; prompts?: object} = {}): StubDeps {
   const calls: string[] = []
   const statuses = [
     {id: ACTIVE, label: 'Active', type: 'active' as const},
     {id: WON, label: 'Won', type: 'won' as const},
   ]
   const api = {
+    async get(resource: {noun: string}, id: string) {
+      calls.push(`get ${resource.noun} ${id}`)
+      return {id}
+    },
     list(resource: {noun: string}, params: Record<string, unknown>) {
+      calls.push(
+        resource.noun === 'lead' ? `search ${String(params.query)}` : `list ${resource.noun} ${JSON.stringify(params)}`,
+      )
       const records =
         resource.noun === 'user'
-          ? (calls.push('list users'), USERS)
-          : (calls.push(`search ${String(params.query)}`),
-            LEADS.filter(() => String(params.query).toLowerCase().includes('acme')))
+          ? USERS
+          : resource.noun === 'opportunity'
+            ? OPPS
+            : LEADS.filter(() => String(params.query).toLowerCase().includes('acme'))
       return {
         more: () => false,
         pages: (async function* () {
@@ -65,7 +75,7 @@ export function stubDeps(options: {interactive?: boolean} = {}): StubDeps {
     connect: async () => ({api, cache, connection: {}, id: 'conn', lookups}) as never,
     interactive: options.interactive ?? false,
     io: {json: false, stderrIsTTY: false} as never,
-    prompts: {} as never,
+    prompts: (options.prompts ?? {}) as never,
   }
 }
 

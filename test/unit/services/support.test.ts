@@ -5,8 +5,7 @@ import {opportunities} from '../../../src/close/resources.js'
 import {RemoteError, UsageError} from '../../../src/errors.js'
 import {refuseMissing} from '../../../src/input/ask.js'
 import {describedForDelete, requireChanges} from '../../../src/services/records.js'
-import {forgetStaleLookups, recordIdOf, statusChoices, userChoices, wantsJson} from '../../../src/services/support.js'
-import {JANE, ME} from './stub-resolver.js'
+import {forgetStaleLookups, recordIdOf, wantsJson} from '../../../src/services/support.js'
 
 function rejected(field: string): RemoteError {
   return new RemoteError('x', {code: 'close_validation', details: {fieldErrors: {[field]: 'Not a valid choice.'}}})
@@ -43,23 +42,6 @@ describe('services/support', () => {
     }
 
     expect(() => requireChanges({text: 'x'}, ['text'])).not.to.throw()
-  })
-
-  it('pickers: statuses with type and pipeline, users with me first', () => {
-    expect(statusChoices([{id: 'stat_1', label: 'Won', pipeline_name: 'Sales', type: 'won'}])).to.deep.equal([
-      {description: 'won · Sales', name: 'Won', value: 'stat_1'},
-    ])
-    const me = {email: 'me@acme.com', first_name: 'Mo', id: ME, last_name: 'Me'}
-    const choices = userChoices(
-      [
-        {email: 'zed@acme.com', first_name: 'Zed', id: 'user_Z'},
-        me,
-        {email: 'jane@acme.com', first_name: 'Jane', id: JANE},
-      ],
-      me,
-    )
-    expect(choices.map((c) => c.name)).to.deep.equal(['Mo Me (me)', 'Jane', 'Zed'])
-    expect(choices[0].value).to.equal(ME)
   })
 
   it('forgetStaleLookups: only when Close rejected a status or a user', async () => {
