@@ -36,14 +36,13 @@ export function renderPipeline(report: PipelineReport, s: ScreenStyle, bars = tr
     ...(barText === undefined ? [] : [{text: barText, width: barWidth}]),
   ]
   const period = report.period.start ? ` (${report.period.start} – ${report.period.end})` : ''
-  const total = report.statuses.reduce(
-    (sum, r) => ({
-      count: sum.count + r.count,
-      value: sum.value + r.value,
-      weighted_value: sum.weighted_value + r.weighted_value,
-    }),
-    {count: 0, value: 0, weighted_value: 0},
-  )
+  const total: Totals = {count: 0, value: 0, weighted_value: 0}
+  for (const r of report.statuses) {
+    total.count += r.count
+    total.value += r.value
+    total.weighted_value += r.weighted_value
+  }
+
   const lines = [
     heading(`Pipeline · ${report.pipeline.name}`, s),
     '',
@@ -61,8 +60,12 @@ export function renderPipeline(report: PipelineReport, s: ScreenStyle, bars = tr
     ),
   ]
   for (const r of report.statuses) lines.push(row(cells(r.label, r, bars ? bar(r.value, max, barWidth) : undefined), s))
-  lines.push(row(cells('Open total', total), s), '')
-  lines.push(heading(`Closed ${PERIOD_LABELS[report.period.name] ?? report.period.name}${period}`, s))
-  lines.push(row(cells('Won', report.won), s), row(cells('Lost', report.lost), s))
+  lines.push(
+    row(cells('Open total', total), s),
+    '',
+    heading(`Closed ${PERIOD_LABELS[report.period.name] ?? report.period.name}${period}`, s),
+    row(cells('Won', report.won), s),
+    row(cells('Lost', report.lost), s),
+  )
   return `${lines.join('\n')}\n`
 }
