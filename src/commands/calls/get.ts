@@ -3,7 +3,7 @@ import type {CloseObject} from '../../close/normalize.js'
 import {calls} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {idArg, webFlag} from '../../flags/record.js'
 
 export default class CallsGet extends RecordCommand<typeof CallsGet> {
   static aliases = ['calls:show', 'calls:view']
@@ -12,7 +12,7 @@ export default class CallsGet extends RecordCommand<typeof CallsGet> {
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one call.'
 
   public async execute(): Promise<CloseObject> {

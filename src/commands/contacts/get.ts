@@ -3,7 +3,7 @@ import type {CloseObject} from '../../close/normalize.js'
 import {contacts} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {idArg, webFlag} from '../../flags/record.js'
 
 export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
@@ -13,7 +13,7 @@ export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
     '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one contact with its emails and phones.'
 
   public async execute(): Promise<CloseObject> {

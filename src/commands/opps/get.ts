@@ -3,7 +3,7 @@ import type {CloseObject} from '../../close/normalize.js'
 import {opportunities} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {idArg, webFlag} from '../../flags/record.js'
 
 export default class OppsGet extends RecordCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
@@ -13,7 +13,7 @@ export default class OppsGet extends RecordCommand<typeof OppsGet> {
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --json',
     '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --fields status_label,value,date_won',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one opportunity: lead, status, value, confidence, owner and dates.'
 
   public async execute(): Promise<CloseObject> {
