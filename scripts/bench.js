@@ -292,7 +292,11 @@ function slowCalls(rounds, work, sandboxEnv, connectionId) {
   chmodSync(slow, 0o755)
   const home = join(work, 'slow')
   mkdirSync(home, {recursive: true})
-  const env = cleanEnv(home, {CLOSE_CONNECTION_ID: connectionId, CLOSE_MEMBRANE_BIN: slow, CLOSE_SANDBOX_DIR: sandboxDir})
+  const env = cleanEnv(home, {
+    CLOSE_CONNECTION_ID: connectionId,
+    CLOSE_MEMBRANE_BIN: slow,
+    CLOSE_SANDBOX_DIR: sandboxDir,
+  })
   const day = JSON.parse(close(['today', '--json'], env).stdout)
   const leadId = day.opportunities?.closing?.[0]?.lead_id ?? day.tasks?.overdue?.[0]?.lead_id
   if (!leadId) throw new CannotMeasure('the sandbox day has no lead')
