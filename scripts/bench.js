@@ -20,6 +20,7 @@
  *
  * Options: --rounds N (start-up and own-time rounds, default 21), --rss-runs N (runs per dataset
  * size, default 3), --sizes A,B (default 2000,20000), --only startup,counts,own,memory (a subset),
+ * --only slow (today and the lead page against a 500 ms membrane, as a ratio to one call),
  * --json (also print the results as JSON).
  */
 import {spawn, spawnSync} from 'node:child_process'
@@ -54,6 +55,7 @@ const TARGETS = {
   help: 3,
   ownTime: 3,
   rss: 1.2,
+  slowCalls: 1.5,
   version: 2.5,
 }
 
@@ -269,6 +271,57 @@ function processCounts(work, sandboxEnv, connectionId) {
   })
 }
 
+/**
+ * `today` and the lead page against a membrane that answers each call after 500 ms (a wrapper that
+ * sleeps, then runs the sandbox): their wall time as a ratio to a command making one call
+ * (`leads get ID -o json`, one call with a warm cache). Concurrent calls keep it near 1; the
+ * sum of the calls would make it 3 or more.
+ */
+function slowCalls(rounds, work, sandboxEnv, connectionId) {
+  const sandboxDir = join(sandboxEnv.XDG_DATA_HOME, 'close', 'sandbox')
+  const slow = join(work, 'membrane-slow.mjs')
+  writeFileSync(
+    slow,
+    [
+      `#!${NODE}`,
+      "await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SLOW_MS ?? '500')))",
+      `await import(${JSON.stringify(pathToFileURL(SANDBOX_BIN).href)})`,
+      '',
+    ].join('\n'),
+  )
+  chmodSync(slow, 0o755)
+  const home = join(work, 'slow')
+  mkdirSync(home, {recursive: true})
+  const env = cleanEnv(home, {
+    CLOSE_CONNECTION_ID: connectionId,
+    CLOSE_MEMBRANE_BIN: slow,
+    CLOSE_SANDBOX_DIR: sandboxDir,
+  })
+  const day = JSON.parse(close(['today', '--json'], env).stdout)
+  const leadId = day.opportunities?.closing?.[0]?.lead_id ?? day.tasks?.overdue?.[0]?.lead_id
+  if (!leadId) throw new CannotMeasure('the sandbox day has no lead')
+  const cases = {
+    lead: [RUN, 'leads', 'get', leadId, '-o', 'table'],
+    one: [RUN, 'leads', 'get', leadId, '-o', 'json'],
+    today: [RUN, 'today', '-o', 'table'],
+  }
+  // Warm the action and lookup caches, so each case makes only the calls it needs.
+  for (const args of Object.values(cases)) mustSucceed(args.slice(1).join(' '), timed(args, env))
+  const samples = {lead: [], one: [], today: []}
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, args] of Object.entries(cases)) samples[name].push(mustSucceed(name, timed(args, env)).ms)
+  }
+
+  const one = median(samples.one)
+  return {
+    leadMs: median(samples.lead),
+    leadRatio: median(samples.lead.map((ms, i) => ms / samples.one[i])),
+    oneMs: one,
+    todayMs: median(samples.today),
+    todayRatio: median(samples.today.map((ms, i) => ms / samples.one[i])),
+  }
+}
+
 /** The CLI's own time for `leads list --sandbox --limit 50`: wall minus its membrane child, vs the floor. */
 function ownTime(rounds, env) {
   const args = [RUN, 'leads', 'list', '--sandbox', '--limit', '50', '--debug']
@@ -408,7 +461,7 @@ function ratioRow(label, figure, target) {
 }
 
 function report(results) {
-  const {counts, machine, own, rss, start} = results
+  const {counts, machine, own, rss, slow, start} = results
   const out = [
     `close bench — node ${machine.node}, ${machine.platform}, ${machine.cpus} CPUs, load ${machine.load} — medians of ${machine.rounds} rounds (memory: ${machine.rssRuns} runs)`,
   ]
@@ -440,6 +493,16 @@ function report(results) {
     )
   }
 
+  if (slow) {
+    out.push(
+      '',
+      row(['membrane answering after 500 ms', 'median ms', '× one call', 'target', ''], w1),
+      row(['one call (leads get ID -o json)', fmt(slow.oneMs), '1.00', '', ''], w1),
+      row(ratioRow('close today', {ms: slow.todayMs, ratio: slow.todayRatio}, TARGETS.slowCalls), w1),
+      row(ratioRow('close leads get ID (the page)', {ms: slow.leadMs, ratio: slow.leadRatio}, TARGETS.slowCalls), w1),
+    )
+  }
+
   if (rss) {
     const w4 = [34, 10, 12, 10, 10]
     out.push('', row(['leads list --all -o ndjson --sandbox', 'peak RSS', 'records/s', 'pages', 'processes'], w4))
@@ -457,7 +520,7 @@ function report(results) {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['startup', 'counts', 'own', 'memory']
+const PARTS = ['startup', 'counts', 'own', 'memory', 'slow']
 
 async function main() {
   const {values} = parseArgs({
@@ -510,7 +573,7 @@ async function main() {
       results.start = startup(rounds, cleanEnv(join(work, 'startup')))
     }
 
-    if (only.has('counts') || only.has('own')) {
+    if (only.has('counts') || only.has('own') || only.has('slow')) {
       const sandboxEnv = seed(join(work, 'counts'), 500)
       if (only.has('counts')) {
         log('bench: membrane processes per command')
@@ -520,6 +583,11 @@ async function main() {
       if (only.has('own')) {
         log(`bench: CLI own time, ${rounds} rounds`)
         results.own = ownTime(rounds, sandboxEnv)
+      }
+
+      if (only.has('slow')) {
+        log(`bench: today and the lead page against a 500 ms membrane, ${Math.min(rounds, 5)} rounds`)
+        results.slow = slowCalls(Math.min(rounds, 5), work, sandboxEnv, SANDBOX_CONNECTION_ID)
       }
     }
 

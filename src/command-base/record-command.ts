@@ -31,17 +31,45 @@ export abstract class RecordCommand<T extends typeof Command> extends BaseComman
     return result
   }
 
+  /** `--web`: open the record in Close, or print its URL when no browser can open. */
+  protected async openedOnWeb(record: CloseObject): Promise<boolean> {
+    if (!(this.flags as {web?: boolean}).web) return false
+    const {webOpen} = await import('../services/web.js')
+    const result = await webOpen(record, this.io.env)
+    if (this.io.json) return false
+    await this.emit(`${result.url}\n`)
+    if (result.opened) this.out.message(`Opened ${result.url} in your browser.`)
+    return true
+  }
+
+  /**
+   * Print a composed page (the lead page) a person reads on a terminal; the result stays the record
+   * (JSON is never a page). Whether to compose one: `wantsPage()`.
+   */
+  protected async page(text: string, record: CloseObject): Promise<CloseObject> {
+    await this.emit(text)
+    return record
+  }
+
   /** Show one record of `resource` by ID (exit 2 for a malformed ID, 5 for an unknown one). */
   protected async show(resource: ResourceDef, id: string, params?: Record<string, string>): Promise<CloseObject> {
     const checked = assertId(resource, id)
     const record = await (await this.close()).get(resource, checked, params)
+    if (await this.openedOnWeb(record)) return record
     await this.out.record(resource, record)
     return record
   }
 
   /** Show a record a service created or changed (record page on a TTY, JSON for scripts). */
   protected async shown(resource: ResourceDef, record: CloseObject): Promise<CloseObject> {
+    if (await this.openedOnWeb(record)) return record
     await this.out.record(resource, record)
     return record
+  }
+
+  /** A composed page instead of the record view: a table format, no --fields, no --web. */
+  protected wantsPage(): boolean {
+    const flags = this.flags as {fields?: string; web?: boolean}
+    return this.io.format === 'table' && !flags.fields && !flags.web
   }
 }

@@ -11,3 +11,8 @@ export function idArg(resource: {idPrefix: string; noun: string}) {
 export const yesFlag = {
   yes: Flags.boolean({char: 'y', description: 'Delete without asking (required off a terminal).'}),
 }
+
+/** `--web` of every get: open the record in Close (or print its URL when no browser can open). */
+export const webFlag = {
+  web: Flags.boolean({description: 'Open the record in Close in your browser (prints the URL when none can open).'}),
+}

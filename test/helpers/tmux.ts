@@ -72,8 +72,10 @@ export class Terminal {
    * What the terminal shows, with what scrolled off the top (tmux scrolls the screen by one line to
    * write its "Pane is dead" note when the command ends); that note and trailing blank lines removed.
    */
-  screen(): string {
-    const text = this.tmux(['capture-pane', '-p', '-S', '-', '-t', this.session]).stdout
+  screen(options: {joined?: boolean} = {}): string {
+    // joined: lines the terminal wrapped come back as one (so a line wider than the pane shows).
+    const join = options.joined ? ['-J'] : []
+    const text = this.tmux(['capture-pane', '-p', ...join, '-S', '-', '-t', this.session]).stdout
     return text
       .split('\n')
       .filter((line) => !line.startsWith('Pane is dead'))

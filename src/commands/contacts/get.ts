@@ -4,6 +4,7 @@ import {contacts} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {contactArg, contactLeadFlag} from '../../flags/contacts.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {webFlag} from '../../flags/record.js'
 import {getContact} from '../../services/contacts.js'
 import {fieldsByName, labelledView, showsCustom} from '../../services/custom-fields.js'
 
@@ -17,6 +18,7 @@ export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   ]
   static flags = {
     ...fieldsFlag,
+    ...webFlag,
     ...contactLeadFlag('The lead whose contact this is, when the contact is given by name.'),
   }
   static summary = 'Show one contact with its emails and phones.'

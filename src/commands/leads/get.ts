@@ -4,7 +4,10 @@ import {leads} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {leadArg} from '../../flags/leads.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {webFlag} from '../../flags/record.js'
+import {screenStyle} from '../../output/screens.js'
 import {fieldsByName, labelledView} from '../../services/custom-fields.js'
+import {leadPage} from '../../services/lead-page.js'
 import {leadRef, rememberLead} from '../../services/lead-ref.js'
 
 export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
@@ -16,14 +19,20 @@ export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
     '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --fields id,display_name,status_label',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one lead with its contacts, opportunities and addresses.'
 
   public async execute(): Promise<CloseObject> {
     const deps = this.deps()
     const {id} = await leadRef(deps, this.args.id, {flag: 'the lead argument'})
-    this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
     await rememberLead(deps, id)
-    return this.show(await labelledView(deps, 'lead', leads, true), id)
+    if (!this.wantsPage()) {
+      this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+      return this.show(await labelledView(deps, 'lead', leads, true), id)
+    }
+
+    const page = await leadPage(deps, id)
+    const {renderLeadPage} = await import('../../output/record-page.js')
+    return this.page(renderLeadPage(page, screenStyle(this.io)), page.lead)
   }
 }

@@ -3,7 +3,7 @@ import type {CloseObject} from '../../close/normalize.js'
 import {notes} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
-import {idArg} from '../../flags/record.js'
+import {idArg, webFlag} from '../../flags/record.js'
 
 export default class NotesGet extends RecordCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
@@ -13,7 +13,7 @@ export default class NotesGet extends RecordCommand<typeof NotesGet> {
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
     '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --fields note -o tsv',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one note with its full text.'
 
   public async execute(): Promise<CloseObject> {

@@ -3,6 +3,7 @@ import type {CloseObject} from '../../close/normalize.js'
 import {tasks} from '../../close/resources.js'
 import {RecordCommand} from '../../command-base/record-command.js'
 import {fieldsFlag} from '../../flags/list.js'
+import {webFlag} from '../../flags/record.js'
 import {idOrUrlArg} from '../../flags/refs.js'
 import {getTask} from '../../services/tasks.js'
 
@@ -14,7 +15,7 @@ export default class TasksGet extends RecordCommand<typeof TasksGet> {
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --json',
     '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --fields text,date,is_complete,view',
   ]
-  static flags = {...fieldsFlag}
+  static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one task: what, when, on which lead, for whom, and whether it is done.'
 
   public async execute(): Promise<CloseObject> {
