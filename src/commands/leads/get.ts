@@ -23,7 +23,8 @@ export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
     const deps = this.deps()
     const {id} = await leadRef(deps, this.args.id, {flag: 'the lead argument'})
     this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
+    const lead = await this.show(await labelledView(deps, 'lead', leads, true), id)
     await rememberLead(deps, id)
-    return this.show(await labelledView(deps, 'lead', leads, true), id)
+    return lead
   }
 }
