@@ -201,10 +201,11 @@ export function customLabels(fields: CustomField[]): Record<string, string> {
   return Object.fromEntries(fields.map((field) => [customKey(field), field.name]))
 }
 
-/** `--fields` with names (`Industry`) turned into keys; anything that is no field name is kept as typed. */
+/** `--fields` with names (`Industry`) and bare `cf_…` IDs turned into keys; anything else is kept as typed. */
 export function fieldKeys(fields: CustomField[], names: string[]): string[] {
   return names.map((name) => {
-    const field = /^(?:custom\.)?(?:cf|lcf)_/.test(name) ? undefined : findField(fields, name)
+    if (/^(?:cf|lcf)_/.test(name)) return `custom.${name}`
+    const field = /^custom\.(?:cf|lcf)_/.test(name) ? undefined : findField(fields, name)
     return field ? customKey(field) : name
   })
 }

@@ -59,7 +59,7 @@ export function checkAssignments(assignments: string[] | undefined, flag = '--se
 export async function customFieldChanges(
   deps: ServiceDeps,
   object: CustomFieldObject,
-  assignments: string[] | undefined,
+  assignments?: string[],
   flag = '--set',
 ): Promise<CloseObject> {
   if (!assignments || assignments.length === 0) return {}

@@ -16,6 +16,11 @@ function jsonError(result: CommandResult): {candidates?: Array<{id: string; name
   return (JSON.parse(last) as {error: {candidates?: Array<{id: string; name: string}>; code: string}}).error
 }
 
+/** The `--input` of every `membrane action run`, in order. */
+function inputs(result: CommandResult): Array<string | undefined> {
+  return result.calls.filter((argv) => argv[1] === 'run').map((argv) => argv.find((a) => a.startsWith('--input=')))
+}
+
 function idOf(result: CommandResult): string {
   expect(result.exitCode, result.stderr).to.equal(0)
   return (JSON.parse(result.stdout) as {id: string}).id
@@ -54,6 +59,14 @@ describe('references in leads, contacts and users (sandbox)', () => {
       ]) {
         expect(idOf(await close('leads', 'get', ref, '--json', '--fields', 'id')), ref).to.equal(aurio)
       }
+    })
+
+    it('an ID is used without a search; a domain is one lead search, then the get (argv sent to Membrane)', async () => {
+      expect(inputs(await close('leads', 'get', aurio, '--json'))).to.deep.equal([`--input={"id":"${aurio}"}`])
+      expect(inputs(await close('leads', 'get', 'auriocomponents.com', '--json'))).to.deep.equal([
+        String.raw`--input={"query":"url:\"auriocomponents.com\" OR \"auriocomponents.com\"","limit":10}`,
+        `--input={"id":"${aurio}"}`,
+      ])
     })
 
     it('several off a terminal exit 2 listing ID and name, with candidates in the JSON error', async () => {

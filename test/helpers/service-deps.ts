@@ -14,6 +14,7 @@ export function serviceDeps(
   options: {interactive?: boolean; prompts?: Partial<typeof prompts>} = {},
 ): ServiceDeps {
   const sink = new PassThrough() as unknown as NodeJS.WriteStream
+  const scopes = new WeakMap<object, ConnectionScope>()
   const lookups = new Map<string, {at: string; value: unknown}>()
   const cache = {
     lookup: (_id: string, key: string) => lookups.get(key),
@@ -23,7 +24,11 @@ export function serviceDeps(
   }
   return {
     async connect() {
-      return {cache, id: 'conn_test', ...(await connect())} as unknown as ConnectionScope
+      // One scope per stub object, as the run's Context memoises its scope.
+      const inner = await connect()
+      let scope = scopes.get(inner)
+      if (!scope) scopes.set(inner, (scope = {cache, id: 'conn_test', ...inner} as unknown as ConnectionScope))
+      return scope
     },
     interactive: options.interactive ?? false,
     io: createIo({env: {}, stderr: sink, stdin: {isTTY: false}, stdout: sink}),
