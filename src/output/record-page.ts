@@ -100,7 +100,9 @@ export function renderLeadPage(page: LeadPage, s: ScreenStyle): string {
       const shown = Array.isArray(value) ? value.join(', ') : str(value)
       return row([{text: `${page.fieldNames[id] ?? id}:`, width: 20}, {text: shown}], s)
     })
-  const tasks = list(lead.tasks).filter((t) => t.is_complete !== true)
+  const tasks = list(lead.tasks)
+    .filter((t) => t.is_complete !== true)
+    .sort((a, b) => String(a.date ?? '').localeCompare(String(b.date ?? '')))
   const lines = [
     s.color ? `\u001B[1m${title}\u001B[22m` : title,
     ...links,

@@ -11,7 +11,7 @@ import {leads} from '../close/resources.js'
 import {type CallInput, logCall} from './calls.js'
 import {leadRef, rememberLead} from './lead-ref.js'
 import {createNote} from './notes.js'
-import {createTask} from './tasks.js'
+import {createTask, taskValues} from './tasks.js'
 
 export interface Captured {
   message: string
@@ -49,6 +49,7 @@ export async function captureTask(
   deps: ServiceDeps,
   input: {assignee?: string; due?: string; lead: string; text: string},
 ): Promise<Captured> {
+  taskValues({due: input.due, text: input.text}) // bad values exit 2 before any lookup
   const lead = await leadRef(deps, input.lead, {flag: 'LEAD'})
   const [record, name] = await Promise.all([
     createTask(deps, {assignee: input.assignee, due: input.due, lead: lead.id, text: input.text}),

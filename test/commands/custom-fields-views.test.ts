@@ -138,7 +138,7 @@ describe('custom fields and Smart Views (sandbox)', () => {
       columns: 120,
       stdoutTTY: true,
     })
-    expect(page.stdout).to.match(/\nIndustry +Manufacturing\n/)
+    expect(page.stdout).to.match(/\n {2}Industry: +Manufacturing\n/)
     expect(page.stdout).to.not.contain('custom.cf_')
   })
 
