@@ -105,6 +105,11 @@ export class Renderer {
       }
 
       await writer.end(count)
+    } catch (error) {
+      // A later page failed: what was written stays well-formed (a JSON array is closed); the exit
+      // code tells the failure.
+      if (count > 0 && !this.closed()) await writer.end(count)
+      throw error
     } finally {
       progress?.stop()
     }
