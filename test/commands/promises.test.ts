@@ -17,7 +17,8 @@ function jsonLine(stderr: string): Record<string, unknown> {
   const line = stderr
     .trim()
     .split('\n')
-    .findLast((l) => l.startsWith('{'))
+    .reverse()
+    .find((l) => l.startsWith('{'))
   expect(line, `a JSON error line in: ${stderr}`).to.be.a('string')
   return JSON.parse(line!) as Record<string, unknown>
 }

@@ -19,9 +19,9 @@ export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
     "lead. Without --lead you get the organization's latest activities of every type.",
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --type call --type email',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --type status-change --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --type call --type email',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --type status-change --json',
     '<%= config.bin %> <%= command.id %> --limit 20',
   ]
   static flags = {

@@ -12,9 +12,9 @@ export default class ContactsCreate extends BaseCommand<typeof ContactsCreate> {
   static aliases = ['contacts:add']
   static description = `A contact belongs to one lead: --lead is required, and so is a --name or at least one --email. On a terminal missing ones are asked for; off a terminal (or with --json) they exit 2. --email and --phone may be repeated. Prints the contact Close created; --json prints the Close object.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Jane Doe" --email jane@acme.com',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Bob Stone" --title CTO --phone "+1 415 555 0100" --email bob@acme.com --email bob.stone@gmail.com',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --email ops@acme.com --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --name "Jane Doe" --email jane@acme.com',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --name "Bob Stone" --title CTO --phone "+1 415 555 0100" --email bob@acme.com --email bob.stone@gmail.com',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --email ops@acme.com --json',
   ]
   static flags = {
     ...fieldsFlag,

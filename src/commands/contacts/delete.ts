@@ -9,9 +9,9 @@ export default class ContactsDelete extends RecordCommand<typeof ContactsDelete>
   static args = idArg(contacts)
   static description = `Removes the contact from its lead; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes --json',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --yes',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --yes --json',
   ]
   static flags = yesFlag
   static summary = 'Delete a contact.'

@@ -9,9 +9,9 @@ export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static aliases = ['contacts:show', 'contacts:view']
   static args = idArg(contacts)
   static examples = [
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --json',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --json',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --fields name,emails.0.email,phones.0.phone',
   ]
   static flags = {...fieldsFlag}
   static summary = 'Show one contact with its emails and phones.'

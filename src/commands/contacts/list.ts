@@ -11,7 +11,7 @@ export default class ContactsList extends BaseCommand<typeof ContactsList> {
   static aliases = ['contacts:ls']
   static description = `With --lead, only the contacts of that lead; without it, contacts across the organization. On a terminal the result is a table; piped, it is tab-separated without a header; -o json|ndjson|csv|tsv for scripts. --all streams every page as it arrives.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV',
     '<%= config.bin %> <%= command.id %> --limit 20 --fields id,name,title',
     '<%= config.bin %> <%= command.id %> --all -o ndjson > contacts.ndjson',
   ]

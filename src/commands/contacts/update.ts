@@ -11,9 +11,9 @@ export default class ContactsUpdate extends BaseCommand<typeof ContactsUpdate> {
   static args = idArg(contacts)
   static description = `Sends only the fields you give. --email and --phone replace the contact's whole list of emails or phones with the ones given (repeat them to keep several). Without any field to change it exits 2.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --title "VP Sales"',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --email jane@acme.com --email jane.doe@gmail.com',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --name "Jane Smith" --phone "+1 415 555 0199" --json',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --title "VP Sales"',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --email jane@acme.com --email jane.doe@gmail.com',
+    '<%= config.bin %> <%= command.id %> cont_oofe3VvptC5ayQnf2yfSth --name "Jane Smith" --phone "+1 415 555 0199" --json',
   ]
   static flags = {...fieldsFlag, ...contactFlags('update')}
   static summary = 'Change a contact: only the fields given are sent.'

@@ -9,9 +9,9 @@ export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static aliases = ['leads:show', 'leads:view']
   static args = idArg(leads)
   static examples = [
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --fields id,display_name,status_label',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --json',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --fields id,display_name,status_label',
   ]
   static flags = {...fieldsFlag}
   static summary = 'Show one lead with its contacts, opportunities and addresses.'

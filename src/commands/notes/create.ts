@@ -32,10 +32,10 @@ export default class NotesCreate extends BaseCommand<typeof NotesCreate> {
     'Line breaks are kept (Close stores the text as note and a rendered note_html).',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA "Called Dana: wants a quote by Friday"',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --file meeting-notes.md',
-    'pbpaste | <%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA - --json',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV "Called Dana: wants a quote by Friday"',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --file meeting-notes.md',
+    'pbpaste | <%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV - --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV',
   ]
   static flags = {
     ...fieldsFlag,

@@ -16,9 +16,9 @@ export default class NotesList extends BaseCommand<typeof NotesList> {
     '(plain text) and note_html.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV',
     '<%= config.bin %> <%= command.id %> --user me --limit 10',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --json',
   ]
   static flags = {
     ...listFlags,

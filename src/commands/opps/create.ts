@@ -15,9 +15,9 @@ export default class OppsCreate extends RecordCommand<typeof OppsCreate> {
     '(opps update --status) makes Close set its won date.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 12,000 --status Active',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 499 --period monthly --confidence 60 --status "Proposal Sent" --note "Pilot for 10 seats"',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 12000 --status Active --user jane@acme.com --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --value 12,000 --status Negotiation',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --value 499 --period monthly --confidence 60 --status "Proposal Sent" --note "Pilot for 10 seats"',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --value 12000 --status Negotiation --user priya.patel@acme-demo.example --json',
     '<%= config.bin %> <%= command.id %>',
   ]
   static flags = {...fieldsFlag, ...opportunityFlags}

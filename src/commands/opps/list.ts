@@ -18,7 +18,7 @@ export default class OppsList extends BaseCommand<typeof OppsList> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> --user me --status-type active',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV',
     '<%= config.bin %> <%= command.id %> --status-type won --won-after 2026-01-01 --won-before 2026-03-31 --json',
     '<%= config.bin %> <%= command.id %> --status "Proposal Sent" --created-after -30d',
     '<%= config.bin %> <%= command.id %> --all -o ndjson > opportunities.ndjson',

@@ -30,9 +30,9 @@ export default class TasksCreate extends BaseCommand<typeof TasksCreate> {
     'Without --due Close makes the task due today; without --assignee it is yours.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --text "Call back about pricing" --due tomorrow',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --text "Send contract" --due 2026-12-01 --assignee jane@acme.com',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --text "Follow up" --due +3d --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --text "Call back about pricing" --due tomorrow',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --text "Send contract" --due 2026-12-01 --assignee priya.patel@acme-demo.example',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --text "Follow up" --due +3d --json',
     '<%= config.bin %> <%= command.id %>',
   ]
   static flags = {

@@ -20,8 +20,8 @@ export default class TasksList extends BaseCommand<typeof TasksList> {
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --view future',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --view archive',
-    '<%= config.bin %> <%= command.id %> --assignee jane@acme.com --all-types --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --view archive',
+    '<%= config.bin %> <%= command.id %> --assignee priya.patel@acme-demo.example --all-types --json',
     '<%= config.bin %> <%= command.id %> --assignee anyone --view inbox --all -o ndjson',
   ]
   static flags = {

@@ -9,8 +9,8 @@ export default class UsersGet extends RecordCommand<typeof UsersGet> {
   static aliases = ['users:show', 'users:view']
   static args = idArg(users)
   static examples = [
-    '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> user_q9DlEfFQtUnlr8argbHtpF',
+    '<%= config.bin %> <%= command.id %> user_q9DlEfFQtUnlr8argbHtpF --json',
   ]
   static flags = {...fieldsFlag}
   static summary = 'Show one user.'
