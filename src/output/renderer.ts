@@ -38,8 +38,8 @@ import {cellTone, formatCell, formatField, formatList, localToday, type Tone} fr
 import {hiddenFields, twinFields} from '../close/resources.js'
 import {getField, parseFields, pickFields} from './fields.js'
 import {fetchedLabel} from './progress.js'
-import {formatHeader, formatRow, layoutColumn, layoutTable, type TableLayout} from './table-layout.js'
-import {stringWidth, toCell, toSafeLines} from './width.js'
+import {fitCell, formatHeader, formatRow, layoutColumn, layoutTable, type TableLayout} from './table-layout.js'
+import {stringWidth, toCell, toSafeLines, wrap} from './width.js'
 
 export type CloseRecord = Record<string, unknown>
 
@@ -170,17 +170,25 @@ export class Renderer {
     return this.csvStringify(rows, CSV_OPTIONS)
   }
 
-  /** The vertical key/value view of one record: label, two spaces, value; continuation lines indented. */
+  /**
+   * The vertical key/value view of one record: label, two spaces, value. Fits the terminal: labels
+   * take at most a third of the width (longer ones are cut), values wrap at spaces onto indented
+   * continuation lines.
+   */
   private detail(view: RecordView, record: CloseRecord, fields?: string[]): string {
-    const {chalk} = this.ctx
+    const {chalk, width} = this.ctx
     const rows = fields ? pickedRows(view, record, fields) : detailRows(view, record)
-    const labelWidth = Math.max(0, ...rows.map(([l]) => stringWidth(l)))
+    const widest = Math.max(0, ...rows.map(([l]) => stringWidth(l)))
+    const labelWidth = Math.min(widest, Math.max(8, Math.floor(width / 3)))
+    const valueWidth = Math.max(10, width - labelWidth - SEPARATOR.length)
     const indent = ' '.repeat(labelWidth + SEPARATOR.length)
     let out = ''
     for (const [name, value] of rows) {
-      const [first = '', ...more] = toSafeLines(value).map((l) => l.trimEnd())
-      const pad = ' '.repeat(labelWidth - stringWidth(name))
-      out += `${chalk.dim(name)}${pad}${SEPARATOR}${first}`.trimEnd() + '\n'
+      const lines = toSafeLines(value).flatMap((l) => (l.trimEnd() ? wrap(l.trimEnd(), valueWidth) : ['']))
+      const [first = '', ...more] = lines
+      const shown = fitCell(name, labelWidth)
+      const pad = ' '.repeat(labelWidth - stringWidth(shown))
+      out += `${chalk.dim(shown)}${pad}${SEPARATOR}${first}`.trimEnd() + '\n'
       for (const line of more) out += line ? `${indent}${line}\n` : '\n'
     }
 
@@ -201,10 +209,15 @@ export class Renderer {
     }
 
     if (!more) return
-    const text =
+    const what = (n: number) => (n === 1 ? view.noun : view.plural)
+    const head =
       total === undefined
-        ? `Showing ${formatNumber(count)} ${count === 1 ? view.noun : view.plural}; more available — use --limit or --all`
-        : `${formatNumber(count)} of ${formatNumber(total)} ${total === 1 ? view.noun : view.plural} — use --limit or --all`
+        ? `${formatNumber(count)} ${what(count)}; more`
+        : `${formatNumber(count)} of ${formatNumber(total)} ${what(total)}`
+    const tail = total === undefined ? 'with --limit or --all' : '— use --limit or --all'
+    // One line when it fits the terminal, else the advice on a line of its own.
+    const text =
+      stringWidth(`${head} ${tail}`) <= this.ctx.width ? `${head} ${tail}` : `${head}\n${tail.replace(/^— /, '')}`
     this.ctx.stderr(`${stderrChalk.dim(text)}\n`)
   }
 

@@ -225,7 +225,7 @@ describe('output/renderer', () => {
         '2 of 1,204 leads — use --limit or --all\n',
       )
       expect((await listed(table, [[bluestem]], {more: true})).stderr).to.equal(
-        'Showing 1 lead; more available — use --limit or --all\n',
+        '1 lead; more with --limit or --all\n',
       )
       expect((await listed(table, [[bluestem], [harbor]], {total: 2})).stderr).to.equal('')
       expect((await listed({...table, stderrTTY: true}, [[bluestem]], {more: true, total: 3})).stderr).to.equal(
