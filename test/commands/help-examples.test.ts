@@ -101,8 +101,11 @@ function parse(id: string, raw: string, args: Record<string, unknown> = {}): Exa
   if (argv[0] !== 'close') return `does not start with close: ${text}`
   argv.shift()
   const idWords = id.split(':').length
-  if (argv.length === idWords && // `close opps create` alone asks for everything; a list or a status alone runs fine.
-    (/:(create|update|use)$/.test(id) || id === 'connections:use')) return INTERACTIVE
+  if (
+    argv.length === idWords && // `close opps create` alone asks for everything; a list or a status alone runs fine.
+    (/:(create|update|use)$/.test(id) || id === 'connections:use')
+  )
+    return INTERACTIVE
 
   // notes create/update without the text (no positional after the flags) open an editor.
   const positionals = argv
@@ -137,7 +140,7 @@ describe('help examples run against the sandbox (issue 13 item 5)', function () 
     for (const command of config.commands as Command.Loadable[]) {
       if (aliases.has(command.id)) continue // the same examples as the command it stands for
       // The class itself (src/ through tsx), not a manifest that may predate the source.
-       
+
       const loaded = await command.load()
       for (const example of loaded.examples ?? []) {
         const raw = typeof example === 'string' ? example : example.command
@@ -158,7 +161,7 @@ describe('help examples run against the sandbox (issue 13 item 5)', function () 
       const home = new CommandHome()
       try {
         writeFixtures(home.dir)
-         
+
         const r = await home.runWith(example.argv, {stdin: example.stdin})
         if (r.exitCode !== 0) {
           const why = r.stderr.trim().split('\n').slice(0, 2).join(' | ')

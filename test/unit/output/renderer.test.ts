@@ -224,9 +224,7 @@ describe('output/renderer', () => {
       expect((await listed(table, [[bluestem], [harbor]], {more: true, total: 1204})).stderr).to.equal(
         '2 of 1,204 leads — use --limit or --all\n',
       )
-      expect((await listed(table, [[bluestem]], {more: true})).stderr).to.equal(
-        '1 lead; more with --limit or --all\n',
-      )
+      expect((await listed(table, [[bluestem]], {more: true})).stderr).to.equal('1 lead; more with --limit or --all\n')
       expect((await listed(table, [[bluestem], [harbor]], {total: 2})).stderr).to.equal('')
       expect((await listed({...table, stderrTTY: true}, [[bluestem]], {more: true, total: 3})).stderr).to.equal(
         '\u001B[2m1 of 3 leads — use --limit or --all\u001B[22m\n',
