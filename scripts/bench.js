@@ -19,8 +19,9 @@
  * 1 when something could not be measured (build failed, a command failed, wrong record count).
  *
  * Options: --rounds N (start-up and own-time rounds, default 21), --rss-runs N (runs per dataset
- * size, default 3), --sizes A,B (default 2000,20000), --only startup,counts,own,memory (a subset),
- * --only slow (today and the lead page against a 500 ms membrane, as a ratio to one call),
+ * size, default 3), --sizes A,B (default 2000,20000), --only startup,counts,own,memory,table,prefetch,slow
+ * (a subset; table = the streamed `-o table` export, prefetch = ndjson with prefetching off, then on,
+ * slow = today and the lead page against a 500 ms membrane, as a ratio to one call),
  * --json (also print the results as JSON).
  */
 import {spawn, spawnSync} from 'node:child_process'
@@ -380,13 +381,13 @@ function hwmProbe(work) {
 }
 
 /** One `--all -o ndjson` export, stdout read by us (a pipe, as in `close … | other`): lines, wall ms, HWM. */
-function exportRun(probe, env, hwmFile) {
+function exportRun(probe, env, hwmFile, variant = VARIANTS.ndjson) {
   return new Promise((resolve, reject) => {
-    const args = ['--import', probe, RUN, 'leads', 'list', '--all', '-o', 'ndjson', '--sandbox', '--debug']
+    const args = ['--import', probe, RUN, 'leads', 'list', '--all', '-o', variant.format, '--sandbox', '--debug']
     const started = process.hrtime.bigint()
     const child = spawn(NODE, args, {
       cwd: APP,
-      env: {...env, BENCH_HWM_FILE: hwmFile},
+      env: {...env, ...variant.env, BENCH_HWM_FILE: hwmFile},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let lines = 0
@@ -408,12 +409,27 @@ function exportRun(probe, env, hwmFile) {
       }
 
       const kb = Number(readFileSync(hwmFile, 'utf8'))
-      resolve({kb, lines, ms, processes: membraneLines(stderr).length})
+      resolve({kb, lines: lines - variant.headerLines, ms, processes: membraneLines(stderr).length})
     })
   })
 }
 
-async function memory(work, sizes, runs) {
+/**
+ * The `--all` exports measured: ndjson (the memory part), the streamed table (`--only table`), and
+ * ndjson with prefetching off then on, interleaved in the same run (`--only prefetch`).
+ */
+const VARIANTS = {
+  ndjson: {env: {}, format: 'ndjson', headerLines: 0, title: 'leads list --all -o ndjson --sandbox'},
+  sequential: {
+    env: {CLOSE_LIST_PREFETCH: '0'},
+    format: 'ndjson',
+    headerLines: 0,
+    title: 'ndjson, prefetch off (sequential)',
+  },
+  table: {env: {}, format: 'table', headerLines: 1, title: 'leads list --all -o table --sandbox'},
+}
+
+async function memory(work, sizes, runs, variant = VARIANTS.ndjson) {
   const probe = hwmProbe(work)
   const datasets = sizes.map((size) => {
     const home = join(work, `rss-${size}`)
@@ -425,8 +441,8 @@ async function memory(work, sizes, runs) {
   })
   for (let run = 0; run < runs; run++) {
     for (const dataset of datasets) {
-      log(`bench: export of ${fmt(dataset.size)} leads, run ${run + 1}/${runs}`)
-      const result = await exportRun(probe, dataset.env, dataset.hwmFile)
+      log(`bench: ${variant.format} export of ${fmt(dataset.size)} leads, run ${run + 1}/${runs}`)
+      const result = await exportRun(probe, dataset.env, dataset.hwmFile, variant)
       if (result.lines !== dataset.size) {
         throw new CannotMeasure(`the export of ${dataset.size} leads printed ${result.lines} records`)
       }
@@ -442,6 +458,7 @@ async function memory(work, sizes, runs) {
     processes: median(results.map((r) => r.processes)),
     recordsPerSecond: median(results.map((r) => r.lines / (r.ms / 1000))),
     size,
+    title: variant.title,
   }))
 }
 
@@ -503,16 +520,35 @@ function report(results) {
     )
   }
 
-  if (rss) {
+  for (const block of [rss, results.table, results.sequential, results.prefetched]) {
+    if (!block) continue
     const w4 = [34, 10, 12, 10, 10]
-    out.push('', row(['leads list --all -o ndjson --sandbox', 'peak RSS', 'records/s', 'pages', 'processes'], w4))
-    for (const r of rss) {
+    out.push('', row([block[0].title, 'peak RSS', 'records/s', 'pages', 'processes'], w4))
+    for (const r of block) {
       out.push(row([`${fmt(r.size)} leads`, `${fmt(r.mb, 1)} MB`, fmt(r.recordsPerSecond), r.pages, r.processes], w4))
     }
 
-    const ratio = rss.at(-1).mb / rss[0].mb
-    const label = `peak RSS ${fmt(rss.at(-1).size)} / ${fmt(rss[0].size)}`
+    const ratio = block.at(-1).mb / block[0].mb
+    const label = `peak RSS ${fmt(block.at(-1).size)} / ${fmt(block[0].size)}`
     out.push(row([label, fmt(ratio, 2), `≤ ${TARGETS.rss}`, verdict(ratio <= TARGETS.rss), ''], w4))
+  }
+
+  if (results.sequential && results.prefetched) {
+    const w4 = [34, 10, 12, 10, 10]
+    const big = (b) => b.at(-1).recordsPerSecond
+    const speedup = big(results.prefetched) / big(results.sequential)
+    out.push(
+      row(
+        [
+          `prefetch speed-up (${fmt(results.prefetched.at(-1).size)} leads)`,
+          `${fmt(speedup, 2)}×`,
+          '≥ 1.6',
+          verdict(speedup >= 1.6),
+          '',
+        ],
+        w4,
+      ),
+    )
   }
 
   return out.join('\n')
@@ -520,7 +556,7 @@ function report(results) {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['startup', 'counts', 'own', 'memory', 'slow']
+const PARTS = ['startup', 'counts', 'own', 'memory', 'table', 'prefetch', 'slow']
 
 async function main() {
   const {values} = parseArgs({
@@ -592,6 +628,12 @@ async function main() {
     }
 
     if (only.has('memory')) results.rss = await memory(work, sizes, rssRuns)
+    if (only.has('table')) results.table = await memory(work, sizes, rssRuns, VARIANTS.table)
+    if (only.has('prefetch')) {
+      results.sequential = await memory(work, sizes, rssRuns, VARIANTS.sequential)
+      results.prefetched = await memory(work, sizes, rssRuns, {...VARIANTS.ndjson, title: 'ndjson, prefetch on'})
+    }
+
     machine.loadAfter = load()
     process.stdout.write(`${report(results)}\n`)
     if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)

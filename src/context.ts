@@ -86,6 +86,8 @@ export class Context {
         binPath: sandbox ? sandboxBinPath() : this.env.CLOSE_MEMBRANE_BIN || 'membrane',
         debug: debug ? (line) => this.io.stderr(`[debug] ${line}\n`) : undefined,
         env: sandbox ? {CLOSE_SANDBOX_DIR: this.sandboxDir} : undefined,
+        onCall: (args) => this.io.waits.onCall(args),
+        onWait: (ms, reason) => this.io.waits.onWait(ms, reason),
         signal: this.options.signal,
         timeoutMs: parseTimeoutMs(this.env.CLOSE_MEMBRANE_TIMEOUT_MS),
       })

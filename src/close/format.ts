@@ -95,7 +95,7 @@ export function formatText(value: unknown): string {
 
 /** A table cell: the column's field read from the record and shown in the column's format. */
 export function formatCell(record: Record<string, unknown>, column: Column): string {
-  const value = getField(record, column.key)
+  const value = cellValue(record, column)
   if (value === null || value === undefined) return ''
   switch (column.format) {
     case 'boolean': {
@@ -130,6 +130,59 @@ export function formatCell(record: Record<string, unknown>, column: Column): str
       return formatText(value)
     }
   }
+}
+
+/** The column's value: its key, else the first of its `fallback` keys that holds something. */
+export function cellValue(record: Record<string, unknown>, column: Column): unknown {
+  const value = getField(record, column.key)
+  if (!isBlank(value) || !column.fallback) return value
+  for (const key of column.fallback) {
+    const other = getField(record, key)
+    if (!isBlank(other)) return other
+  }
+
+  return value
+}
+
+export type Tone = 'bad' | 'good' | 'overdue' | 'warn'
+
+const GOOD_STATUS = /\b(won|customer|closed won|active customer)\b/i
+const BAD_STATUS = /\b(lost|bad fit|canceled|cancelled|closed lost|not interested)\b/i
+
+/**
+ * How a cell should stand out (the renderer paints it): a status by its type (`status_type` won →
+ * good, lost → bad; a lead status by its label), a due date red when it is past and the task is not
+ * done. `today` is `YYYY-MM-DD` in local time.
+ */
+export function cellTone(record: Record<string, unknown>, column: Column, today: string): Tone | undefined {
+  if (column.tone === 'status') {
+    const type = record.status_type
+    if (type === 'won') return 'good'
+    if (type === 'lost') return 'bad'
+    if (type === 'active') return undefined
+    const label = cellValue(record, column)
+    if (typeof label !== 'string') return undefined
+    if (BAD_STATUS.test(label)) return 'bad'
+    if (GOOD_STATUS.test(label)) return 'good'
+    return undefined
+  }
+
+  if (column.tone === 'due') {
+    if (record.is_complete === true) return undefined
+    const due = formatDate(cellValue(record, column))
+    return due && due < today ? 'overdue' : undefined
+  }
+
+  return undefined
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function localToday(now: Date = new Date()): string {
+  return formatDate(now)
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 }
 
 // Close fields that hold cents in the record's `value_currency`.

@@ -130,7 +130,7 @@ function pick<T extends {id: string; label: string}>(items: T[], wanted: string,
     items.find((item) => item.id === wanted) ??
     items.find((item) => item.label.toLowerCase() === wanted.trim().toLowerCase())
   if (found) return found
-  throw new UsageError(`"${wanted}" is not a ${what} of this organization (${flag}).`, {
+  throw new UsageError(`"${wanted}" is not ${article(what)} ${what} of this organization (${flag}).`, {
     code: 'unknown_status',
     hint: `Valid ${what} labels: ${items.map((item) => item.label).join(', ')}.`,
   })
@@ -154,4 +154,9 @@ function toOpportunityStatus(status: CloseObject, pipeline?: CloseObject): Oppor
     pipeline_name: typeof pipeline?.name === 'string' ? pipeline.name : undefined,
     type: String(status.type ?? status.status_type) as OpportunityStatus['type'],
   }
+}
+
+/** `an opportunity status`, `a lead status`. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a'
 }

@@ -10,6 +10,8 @@ export type ColumnFormat = 'boolean' | 'count' | 'date' | 'datetime' | 'list' | 
 export interface Column {
   /** For `money`: the key holding the ISO currency code (default `value_currency`, else USD). */
   currencyKey?: string
+  /** Keys read in order when `key` is empty (EMAIL falls back to the first contact's email). */
+  fallback?: string[]
   format?: ColumnFormat
   /** Upper-case header shown in tables. */
   header: string
@@ -17,6 +19,35 @@ export interface Column {
   key: string
   /** Widest this column may be before it is truncated, in terminal cells. */
   maxWidth?: number
+  /**
+   * An ID field whose name this column shows when the record carries no name (contacts and notes
+   * have a `lead_id` only): the renderer asks its name hook, else shows the ID.
+   */
+  nameOf?: string
+  /** Higher stays longer when the terminal is narrow (output/table-layout.ts); default by kind. */
+  priority?: number
+  /** Colour: `status` by the status type (won/lost/active…), `due` red when overdue and not done. */
+  tone?: 'due' | 'status'
+}
+
+/**
+ * Record views (design §6): fields never shown (internal to Close or Membrane) and fields shown only
+ * when their twin is absent (`note_html` repeats `note`). Data, read by output/renderer.ts.
+ */
+export const hiddenFields: readonly string[] = [
+  '_type',
+  'connectorId',
+  'created_by',
+  'is_dateless',
+  'organization_id',
+  'updated_by',
+]
+export const twinFields: Readonly<Record<string, string>> = {
+  body_html: 'body_text',
+  due_date: 'date',
+  note_html: 'note',
+  status_display_name: 'status_label',
+  text_html: 'text',
 }
 
 export type Verb = 'create' | 'delete' | 'get' | 'list' | 'update'
@@ -47,13 +78,19 @@ const common = ['id', 'organization_id', 'date_created', 'date_updated', 'create
 export const leads: ResourceDef = {
   actions: {create: 'create-lead', get: 'get-lead', list: 'list-leads', update: 'update-lead'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {header: 'NAME', key: 'display_name', maxWidth: 36},
-    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 20},
-    {format: 'count', header: 'CONTACTS', key: 'contacts'},
-    {header: 'EMAIL', key: 'primary_email.email', maxWidth: 32},
-    {header: 'CITY', key: 'addresses.0.city', maxWidth: 18},
-    {format: 'date', header: 'UPDATED', key: 'date_updated'},
+    {header: 'ID', key: 'id', priority: 10},
+    {header: 'NAME', key: 'display_name', maxWidth: 36, priority: 100},
+    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 20, priority: 80, tone: 'status'},
+    {format: 'count', header: 'CONTACTS', key: 'contacts', priority: 30},
+    {
+      fallback: ['contacts.0.emails.0.email'],
+      header: 'EMAIL',
+      key: 'primary_email.email',
+      maxWidth: 32,
+      priority: 60,
+    },
+    {header: 'CITY', key: 'addresses.0.city', maxWidth: 18, priority: 25},
+    {format: 'date', header: 'UPDATED', key: 'date_updated', priority: 40},
   ],
   fields: [
     ...common,
@@ -89,12 +126,12 @@ export const leads: ResourceDef = {
 export const contacts: ResourceDef = {
   actions: {create: 'create-contact', get: 'get-contact', list: 'list-contacts', update: 'update-contact'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {header: 'NAME', key: 'display_name', maxWidth: 28},
-    {header: 'TITLE', key: 'title', maxWidth: 24},
-    {format: 'list', header: 'EMAIL', key: 'emails.0.email', maxWidth: 32},
-    {format: 'list', header: 'PHONE', key: 'phones.0.phone_formatted', maxWidth: 18},
-    {header: 'LEAD', key: 'lead_id'},
+    {header: 'ID', key: 'id', priority: 10},
+    {header: 'NAME', key: 'display_name', maxWidth: 28, priority: 100},
+    {header: 'TITLE', key: 'title', maxWidth: 24, priority: 30},
+    {format: 'list', header: 'EMAIL', key: 'emails.0.email', maxWidth: 32, priority: 70},
+    {format: 'list', header: 'PHONE', key: 'phones.0.phone_formatted', maxWidth: 18, priority: 50},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 28, nameOf: 'lead_id', priority: 60},
   ],
   fields: [...common, 'lead_id', 'name', 'display_name', 'title', 'emails', 'phones', 'urls', 'integration_links'],
   idPrefix: 'cont_',
@@ -113,14 +150,14 @@ export const opportunities: ResourceDef = {
     update: 'update-opportunity',
   },
   columns: [
-    {header: 'ID', key: 'id'},
-    {header: 'LEAD', key: 'lead_name', maxWidth: 28},
-    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 18},
-    {format: 'money', header: 'VALUE', key: 'value'},
-    {header: 'PERIOD', key: 'value_period'},
-    {format: 'percent', header: 'CONF', key: 'confidence'},
-    {header: 'OWNER', key: 'user_name', maxWidth: 18},
-    {format: 'date', header: 'WON', key: 'date_won'},
+    {header: 'ID', key: 'id', priority: 10},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 28, nameOf: 'lead_id', priority: 100},
+    {format: 'status', header: 'STATUS', key: 'status_label', maxWidth: 18, priority: 80, tone: 'status'},
+    {format: 'money', header: 'VALUE', key: 'value', priority: 90},
+    {header: 'PERIOD', key: 'value_period', priority: 20},
+    {format: 'percent', header: 'CONF', key: 'confidence', priority: 40},
+    {header: 'OWNER', key: 'user_name', maxWidth: 18, priority: 50},
+    {format: 'date', header: 'WON', key: 'date_won', priority: 30},
   ],
   fields: [
     ...common,
@@ -161,12 +198,12 @@ export const opportunities: ResourceDef = {
 export const tasks: ResourceDef = {
   actions: {create: 'create-task', get: 'get-task', list: 'list-tasks'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {format: 'date', header: 'DUE', key: 'date'},
-    {header: 'TEXT', key: 'text', maxWidth: 48},
-    {header: 'LEAD', key: 'lead_name', maxWidth: 24},
-    {header: 'ASSIGNEE', key: 'assigned_to_name', maxWidth: 18},
-    {format: 'boolean', header: 'DONE', key: 'is_complete'},
+    {header: 'ID', key: 'id', priority: 10},
+    {format: 'date', header: 'DUE', key: 'date', priority: 85, tone: 'due'},
+    {header: 'TEXT', key: 'text', maxWidth: 48, priority: 95},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 24, nameOf: 'lead_id', priority: 90},
+    {header: 'ASSIGNEE', key: 'assigned_to_name', maxWidth: 18, priority: 40},
+    {format: 'boolean', header: 'DONE', key: 'is_complete', priority: 30},
   ],
   fields: [
     ...common,
@@ -198,11 +235,11 @@ export const tasks: ResourceDef = {
 export const notes: ResourceDef = {
   actions: {create: 'create-note', get: 'get-note', list: 'list-notes'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {format: 'datetime', header: 'DATE', key: 'date_created'},
-    {header: 'AUTHOR', key: 'user_name', maxWidth: 18},
-    {header: 'NOTE', key: 'note', maxWidth: 60},
-    {header: 'LEAD', key: 'lead_id'},
+    {header: 'ID', key: 'id', priority: 10},
+    {format: 'datetime', header: 'DATE', key: 'date_created', priority: 80},
+    {header: 'AUTHOR', key: 'user_name', maxWidth: 18, priority: 40},
+    {header: 'NOTE', key: 'note', maxWidth: 60, priority: 95},
+    {header: 'LEAD', key: 'lead_name', maxWidth: 24, nameOf: 'lead_id', priority: 70},
   ],
   fields: [
     ...common,
@@ -230,11 +267,11 @@ export const notes: ResourceDef = {
 export const activities: ResourceDef = {
   actions: {list: 'list-activities'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {format: 'datetime', header: 'WHEN', key: 'activity_at'},
-    {header: 'TYPE', key: '_type'},
-    {header: 'USER', key: 'user_name', maxWidth: 18},
-    {header: 'SUMMARY', key: 'summary', maxWidth: 60},
+    {header: 'ID', key: 'id', priority: 10},
+    {format: 'datetime', header: 'WHEN', key: 'activity_at', priority: 80},
+    {header: 'TYPE', key: '_type', priority: 85},
+    {header: 'USER', key: 'user_name', maxWidth: 18, priority: 40},
+    {header: 'SUMMARY', key: 'summary', maxWidth: 60, priority: 95},
   ],
   fields: [
     ...common,
@@ -264,10 +301,10 @@ export const activities: ResourceDef = {
 export const users: ResourceDef = {
   actions: {get: 'get-user'},
   columns: [
-    {header: 'ID', key: 'id'},
-    {header: 'FIRST NAME', key: 'first_name'},
-    {header: 'LAST NAME', key: 'last_name'},
-    {header: 'EMAIL', key: 'email', maxWidth: 36},
+    {header: 'ID', key: 'id', priority: 10},
+    {header: 'FIRST NAME', key: 'first_name', priority: 100},
+    {header: 'LAST NAME', key: 'last_name', priority: 95},
+    {header: 'EMAIL', key: 'email', maxWidth: 36, priority: 80},
   ],
   fields: [
     ...common,

@@ -11,6 +11,8 @@ import type {ResourceDef} from '../close/resources.js'
 import type {DeleteResult} from '../services/records.js'
 
 import {assertId} from '../close/ids.js'
+import {CliError, ExitCode} from '../errors.js'
+import {confirmWrite, describeRecord, recordName, type WriteVerb} from '../output/confirm.js'
 import {deleteMessage, deleteRecord, describedForDelete} from '../services/records.js'
 import {wantsJson} from '../services/support.js'
 import {BaseCommand} from './base-command.js'
@@ -26,7 +28,11 @@ export abstract class RecordCommand<T extends typeof Command> extends BaseComman
     assertId(resource, id)
     const connect = async () => (describe ? describedForDelete(await this.close(), describe) : this.close())
     const result = await deleteRecord(connect, resource, id, {interactive: this.interactive, yes})
-    this.out.message(deleteMessage(resource, result))
+    const what = describeRecord(resource.noun, result.id, result.name)
+    // Declining the confirmation is not success: exit 2, and scripts get the JSON error line.
+    if (!result.deleted) throw new CliError(`Nothing deleted: kept ${what}.`, ExitCode.Usage, 'cancelled')
+    if (this.io.stderrIsTTY && !this.io.json) confirmWrite(this.io, 'Deleted', what)
+    else this.out.message(deleteMessage(resource, result))
     if (result.deleted && wantsJson(this.flags)) await this.out.record(resource, {deleted: true, id: result.id})
     return result
   }
@@ -60,10 +66,17 @@ export abstract class RecordCommand<T extends typeof Command> extends BaseComman
     return record
   }
 
-  /** Show a record a service created or changed (record page on a TTY, JSON for scripts). */
-  protected async shown(resource: ResourceDef, record: CloseObject): Promise<CloseObject> {
+  /**
+   * Show a record a service created or changed (record page on a TTY, JSON for scripts), then
+   * `✓ Created …`/`✓ Updated …` on a terminal. Without `verb`, a record whose date_created equals
+   * its date_updated was just created.
+   */
+  protected async shown(resource: ResourceDef, record: CloseObject, verb?: WriteVerb): Promise<CloseObject> {
     if (await this.openedOnWeb(record)) return record
     await this.out.record(resource, record)
+    const fresh = record.date_created !== undefined && record.date_created === record.date_updated
+    const what = describeRecord(resource.noun, String(record.id ?? ''), recordName(record))
+    confirmWrite(this.io, verb ?? (fresh ? 'Created' : 'Updated'), what)
     return record
   }
 

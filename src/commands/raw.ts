@@ -16,10 +16,10 @@ GET, PUT and DELETE are retried on 429 and 5xx; POST and PATCH never are. Exit c
     '<%= config.bin %> <%= command.id %> /me/',
     "<%= config.bin %> <%= command.id %> GET /lead/ -q query='status:Qualified' -q _limit=5",
     "<%= config.bin %> <%= command.id %> POST /lead/ -f name='Acme Inc' -f 'contacts[][name]=Jo Doe' -f 'contacts[][emails][][email]=jo@acme.com'",
-    '<%= config.bin %> <%= command.id %> PUT /lead/lead_abc/ -f description="Met at the fair"',
+    '<%= config.bin %> <%= command.id %> PUT /lead/lead_XZW0eDJ67uXvO0FeALnXUV/ -f description="Met at the fair"',
     '<%= config.bin %> <%= command.id %> POST /data/search/ --input query.json --paginate -o ndjson',
     '<%= config.bin %> <%= command.id %> GET /lead/ --paginate -o ndjson > leads.ndjson',
-    '<%= config.bin %> <%= command.id %> DELETE /task/task_abc/ --dry-run',
+    '<%= config.bin %> <%= command.id %> DELETE /task/task_R7Gw2McQXCdvRuBzQxdtaz/ --dry-run',
   ]
   static flags = rawFlags
   static summary = 'Send any request to the Close API through Membrane.'

@@ -25,6 +25,8 @@ export interface GatewayOptions {
   killGraceMs?: number
   /** How many times a retryable call is retried on 429/5xx. Default 4. */
   maxRetries?: number
+  /** Told as each Membrane process starts (a TTY spinner); the returned function is called when it ends. */
+  onCall?: (args: string[]) => (() => void) | void
   /**
    * Told before each wait between attempts (a rate-limit or 5xx backoff), so a TTY can show a
    * countdown; `reason` is the failure's message.
@@ -162,12 +164,15 @@ export class MembraneGateway {
 
   /** One spawn, with a write's uncertain outcome (timeout, interrupt) named and secrets scrubbed. */
   private async attempt(args: string[], options: CallOptions): Promise<TextResult> {
+    const done = this.options.onCall?.(args)
     try {
       return await this.spawn(args, options)
     } catch (error) {
       if (error instanceof RemoteError || error instanceof InterruptedError)
         throw scrub(uncertain(error, options.write))
       throw error
+    } finally {
+      done?.()
     }
   }
 

@@ -41,6 +41,7 @@ export function outputContext(io: Io, options: Pick<OutputOptions, 'fields' | 'v
     color: io.color,
     fields,
     format: io.format,
+    progress: io.progress,
     stderr: io.stderr,
     stderrChalk: new Chalk({level: io.stderrColorLevel}),
     stderrColor: io.stderrColor,

@@ -23,6 +23,7 @@ import type {Writable} from 'node:stream'
 import type {OutputFormat} from './types.js'
 
 import {CliError, ExitCode, UsageError} from '../errors.js'
+import {createProgress, type Progress, progressEnabled, waitHooks} from './progress.js'
 import {outputFormats} from './types.js'
 
 /** The stream features this module uses; `process.stdout`/`process.stderr` fit. */
@@ -30,21 +31,12 @@ export type OutputStream = Writable & {columns?: number; isTTY?: boolean}
 
 export type ColorLevel = 0 | 1 | 2 | 3
 
-/**
- * Something slow is under way, shown on stderr. The slot is a no-op for now; a spinner that draws
- * only when stderr is a terminal and the format is not JSON plugs in here (output/progress.ts).
- */
-export interface Progress {
-  start(text: string): void
-  /** Stop; the line is cleared and `line` (if any) printed in its place. */
-  stop(line?: string): void
-  update(text: string): void
-}
+export type {Progress} from './progress.js'
 
-export const noProgress: Progress = {
-  start() {},
-  stop() {},
-  update() {},
+/** Hooks for the Membrane gateway (membrane/gateway.ts `onCall`/`onWait`): spinner and countdown. */
+export interface WaitHooks {
+  onCall(args: string[]): (() => void) | void
+  onWait(ms: number, reason: string): void
 }
 
 export interface Io {
@@ -56,8 +48,12 @@ export interface Io {
   readonly format: OutputFormat
   /** The format is JSON (`--json` or `-o json`): the base command prints the result as JSON. */
   readonly json: boolean
-  progress: Progress
-  /** stderr sink (messages, notices); a closed stderr is ignored. */
+  /**
+   * Progress on stderr (output/progress.ts): a spinner, a running count, a countdown; a no-op off a
+   * terminal and under JSON output. Every stderr write goes through it, so lines never collide.
+   */
+  readonly progress: Progress
+  /** stderr sink (messages, notices); a closed stderr is ignored. Clears the progress line first. */
   readonly stderr: (text: string) => void
   readonly stderrColor: boolean
   readonly stderrColorLevel: ColorLevel
@@ -70,6 +66,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean
   /** The streams themselves, for the few writers that need them (prompts, renderers). */
   readonly streams: {stderr: OutputStream; stdout: OutputStream}
+  /** The gateway's hooks: a spinner naming each Membrane wait, a countdown during retry waits. */
+  readonly waits: WaitHooks
   /** Terminal width in cells; 100 when unknown. */
   readonly width: number
 }
@@ -106,14 +104,24 @@ export function createIo(options: IoOptions = {}): Io {
   const colorLevel = resolveColorLevel(stdoutIsTTY, env, noColor)
   const stderrColorLevel = resolveColorLevel(stderrIsTTY, env, noColor)
   const stdout = createStdoutWriter(out)
+  const stderr = createStderrWriter(err)
+  const progress = createProgress({
+    enabled: progressEnabled({env, isTTY: stderrIsTTY, json: format === 'json'}),
+    stream: {
+      get columns() {
+        return err.columns
+      },
+      write: stderr,
+    },
+  })
   return {
     color: colorLevel > 0,
     colorLevel,
     env,
     format,
     json: format === 'json',
-    progress: noProgress,
-    stderr: createStderrWriter(err),
+    progress,
+    stderr: (text) => progress.write(text),
     stderrColor: stderrColorLevel > 0,
     stderrColorLevel,
     stderrIsTTY,
@@ -122,6 +130,7 @@ export function createIo(options: IoOptions = {}): Io {
     stdoutClosed: stdout.closed,
     stdoutIsTTY,
     streams: {stderr: err, stdout: out},
+    waits: waitHooks(progress),
     width: resolveWidth(out, env),
   }
 }

@@ -178,3 +178,65 @@ export function createProgress(options: ProgressOptions): Progress {
     },
   }
 }
+
+/**
+ * What a Membrane process is waiting for, from its argv: `Waiting for Close: GET /lead/`, `Waiting
+ * for Membrane: action run`. Never shows input values (they may hold personal data).
+ */
+export function waitLabel(args: string[]): string {
+  const [first, second] = args
+  if (first === 'request') {
+    const method = args.find((a) => a.startsWith('--method='))?.slice('--method='.length) ?? 'GET'
+    return `Waiting for Close: ${method.toUpperCase()} ${pathOnly(args[2] ?? '')}`
+  }
+
+  if (first === 'act') {
+    const api = args.find((a) => a.startsWith('--api='))
+    if (api) {
+      try {
+        const spec = JSON.parse(api.slice('--api='.length)) as {method?: string; path?: string}
+        return `Waiting for Close: ${(spec.method ?? 'GET').toUpperCase()} ${pathOnly(spec.path ?? '')}`
+      } catch {
+        // fall through
+      }
+    }
+
+    return 'Waiting for Membrane: running an action'
+  }
+
+  if (first === 'action' && second === 'run') return 'Waiting for Membrane: running an action'
+  return `Waiting for Membrane: ${[first, second].filter((a) => a && !a.startsWith('-')).join(' ')}`
+}
+
+function pathOnly(path: string): string {
+  return path.split('?')[0] ?? ''
+}
+
+/**
+ * The gateway's hooks over one Progress: each Membrane call gets a spinner naming it unless
+ * something else (a list's running count) already shows; a retry wait shows a countdown, and the
+ * call that follows takes the line back.
+ */
+export function waitHooks(progress: Progress): {
+  onCall(args: string[]): (() => void) | void
+  onWait(ms: number, reason: string): void
+} {
+  let mine = false
+  return {
+    onCall(args) {
+      if (progress.running && !mine) return
+      mine = true
+      progress.start(waitLabel(args))
+      return () => {
+        if (!mine) return
+        mine = false
+        progress.stop()
+      }
+    },
+    onWait(ms, reason) {
+      const before = progress.running
+      progress.countdown(ms, `${reason.replace(/\.$/, '')}; retrying`)
+      if (!before) mine = true
+    },
+  }
+}

@@ -34,9 +34,12 @@
 import type {Column} from '../close/resources.js'
 import type {ListSummary, OutputContext, RecordView} from './types.js'
 
-import {formatCell, formatField, formatList} from '../close/format.js'
+import {cellTone, formatCell, formatField, formatList, localToday, type Tone} from '../close/format.js'
+import {hiddenFields, twinFields} from '../close/resources.js'
 import {getField, parseFields, pickFields} from './fields.js'
-import {stringWidth, toCell, toSafeLines, truncate} from './width.js'
+import {fetchedLabel} from './progress.js'
+import {fitCell, formatHeader, formatRow, layoutColumn, layoutTable, type TableLayout} from './table-layout.js'
+import {stringWidth, toCell, toSafeLines, wrap} from './width.js'
 
 export type CloseRecord = Record<string, unknown>
 
@@ -61,7 +64,7 @@ export interface ListInfo {
 }
 
 type CsvStringify = (rows: string[][], options: Record<string, unknown>) => string
-type TableColumn = Column & {adhoc?: boolean}
+type TableColumn = Column & {adhoc?: boolean; explicit?: boolean}
 
 // RFC 4180: CRLF between records. csv-stringify quotes on the record delimiter (CRLF) only, so
 // quote any lone CR or LF too.
@@ -71,8 +74,7 @@ const CSV_OPTIONS = {
 }
 
 const SEPARATOR = '  '
-const MIN_COLUMN = 5
-const NOISE = new Set(['created_by', 'organization_id', 'updated_by'])
+const HIDDEN = new Set(hiddenFields)
 
 export class Renderer {
   private csvStringify?: CsvStringify
@@ -90,15 +92,28 @@ export class Renderer {
   ): Promise<ListSummary> {
     const src: ListSource = 'pages' in source ? source : {pages: source}
     const writer = await this.pageWriter(view, this.fieldsFor(view))
+    const {progress} = this.ctx
     let count = 0
-    for await (const page of src.pages) {
-      if (this.closed()) break
-      count += page.length
-      if (page.length > 0) await writer.page(page)
-      if (this.closed()) break
+    progress?.start(`Fetching ${view.plural}`)
+    try {
+      for await (const page of src.pages) {
+        if (this.closed()) break
+        count += page.length
+        progress?.update(fetchedLabel(count, view.plural, src.total?.() ?? info.totalHint))
+        if (page.length > 0) await writer.page(page)
+        if (this.closed()) break
+      }
+
+      await writer.end(count)
+    } catch (error) {
+      // A later page failed: what was written stays well-formed (a JSON array is closed); the exit
+      // code tells the failure.
+      if (count > 0 && !this.closed()) await writer.end(count)
+      throw error
+    } finally {
+      progress?.stop()
     }
 
-    await writer.end(count)
     const more = Boolean(src.more?.())
     const total = src.total?.() ?? info.totalHint
     if (this.ctx.format === 'table' && !this.closed()) this.footer(view, count, more, total)
@@ -155,17 +170,25 @@ export class Renderer {
     return this.csvStringify(rows, CSV_OPTIONS)
   }
 
-  /** The vertical key/value view of one record: label, two spaces, value; continuation lines indented. */
+  /**
+   * The vertical key/value view of one record: label, two spaces, value. Fits the terminal: labels
+   * take at most a third of the width (longer ones are cut), values wrap at spaces onto indented
+   * continuation lines.
+   */
   private detail(view: RecordView, record: CloseRecord, fields?: string[]): string {
-    const {chalk} = this.ctx
+    const {chalk, width} = this.ctx
     const rows = fields ? pickedRows(view, record, fields) : detailRows(view, record)
-    const labelWidth = Math.max(0, ...rows.map(([l]) => stringWidth(l)))
+    const widest = Math.max(0, ...rows.map(([l]) => stringWidth(l)))
+    const labelWidth = Math.min(widest, Math.max(8, Math.floor(width / 3)))
+    const valueWidth = Math.max(10, width - labelWidth - SEPARATOR.length)
     const indent = ' '.repeat(labelWidth + SEPARATOR.length)
     let out = ''
     for (const [name, value] of rows) {
-      const [first = '', ...more] = toSafeLines(value).map((l) => l.trimEnd())
-      const pad = ' '.repeat(labelWidth - stringWidth(name))
-      out += `${chalk.dim(name)}${pad}${SEPARATOR}${first}`.trimEnd() + '\n'
+      const lines = toSafeLines(value).flatMap((l) => (l.trimEnd() ? wrap(l.trimEnd(), valueWidth) : ['']))
+      const [first = '', ...more] = lines
+      const shown = fitCell(name, labelWidth)
+      const pad = ' '.repeat(labelWidth - stringWidth(shown))
+      out += `${chalk.dim(shown)}${pad}${SEPARATOR}${first}`.trimEnd() + '\n'
       for (const line of more) out += line ? `${indent}${line}\n` : '\n'
     }
 
@@ -186,10 +209,15 @@ export class Renderer {
     }
 
     if (!more) return
-    const text =
+    const what = (n: number) => (n === 1 ? view.noun : view.plural)
+    const head =
       total === undefined
-        ? `Showing ${formatNumber(count)} ${count === 1 ? view.noun : view.plural}; more available — use --limit or --all`
-        : `${formatNumber(count)} of ${formatNumber(total)} ${total === 1 ? view.noun : view.plural} — use --limit or --all`
+        ? `${formatNumber(count)} ${what(count)}; more`
+        : `${formatNumber(count)} of ${formatNumber(total)} ${what(total)}`
+    const tail = total === undefined ? 'with --limit or --all' : '— use --limit or --all'
+    // One line when it fits the terminal, else the advice on a line of its own.
+    const text =
+      stringWidth(`${head} ${tail}`) <= this.ctx.width ? `${head} ${tail}` : `${head}\n${tail.replace(/^— /, '')}`
     this.ctx.stderr(`${stderrChalk.dim(text)}\n`)
   }
 
@@ -237,15 +265,30 @@ export class Renderer {
       }
 
       case 'table': {
+        // Streamed: the first page fixes the columns and their widths; later pages reuse them.
         const columns = tableColumns(view, fields)
-        const rows: string[][] = []
+        let layout: TableLayout | undefined
         return {
-          end: async () => {
-            if (rows.length > 0) await this.write(await this.table(columns, rows))
-          },
-          page(records) {
-            for (const r of records)
-              rows.push(columns.map((c) => toCell(c.adhoc ? formatField(r, c.key) : formatCell(r, c))))
+          end() {},
+          page: async (records) => {
+            const shown = await this.withNames(columns, records)
+            const cells = shown.map((r) =>
+              columns.map((c) => toCell(c.adhoc ? formatField(r, c.key) : formatCell(r, c))),
+            )
+            let out = ''
+            if (!layout) {
+              const laid = columns.map((c) => layoutColumn(c, Boolean(c.explicit)))
+              layout = layoutTable(laid, cells, this.ctx.width, {separator: SEPARATOR})
+              out += formatHeader(layout, (t) => this.ctx.chalk.bold(t)) + '\n'
+            }
+
+            const today = localToday()
+            for (const [i, row] of cells.entries()) {
+              const painted = row.map((cell, j) => this.paint(cell, cellTone(shown[i]!, columns[j]!, today)))
+              out += formatRow(layout, painted) + '\n'
+            }
+
+            await this.write(out)
           },
         }
       }
@@ -261,90 +304,83 @@ export class Renderer {
     }
   }
 
-  private async table(columns: TableColumn[], rows: string[][]): Promise<string> {
-    const {chalk, width} = this.ctx
-    const widths = fitWidths(columns, rows, width)
-    const {default: Table} = await import('cli-table3')
-    const table = new Table({
-      chars: {
-        bottom: '',
-        'bottom-left': '',
-        'bottom-mid': '',
-        'bottom-right': '',
-        left: '',
-        'left-mid': '',
-        mid: '',
-        'mid-mid': '',
-        middle: SEPARATOR,
-        right: '',
-        'right-mid': '',
-        top: '',
-        'top-left': '',
-        'top-mid': '',
-        'top-right': '',
-      },
-      head: columns.map((c, i) => chalk.bold(truncate(c.header, widths[i]!))),
-      style: {border: [], compact: true, head: [], 'padding-left': 0, 'padding-right': 0},
+  /** A cell coloured by its tone (no-op without colour). */
+  private paint(cell: string, tone: Tone | undefined): string {
+    if (!tone || !cell || !this.ctx.color) return cell
+    const {chalk} = this.ctx
+    switch (tone) {
+      case 'bad': {
+        return chalk.red(cell)
+      }
+
+      case 'good': {
+        return chalk.green(cell)
+      }
+
+      case 'overdue': {
+        return chalk.red.bold(cell)
+      }
+
+      case 'warn': {
+        return chalk.yellow(cell)
+      }
+    }
+  }
+
+  /**
+   * Records with the names their `nameOf` columns show, from the context's name hook (a contact's
+   * lead name); without a hook, or for an unknown ID, the ID itself is shown.
+   */
+  private async withNames(columns: TableColumn[], records: CloseRecord[]): Promise<CloseRecord[]> {
+    const wanted = columns.filter((c) => c.nameOf && !c.adhoc)
+    if (wanted.length === 0) return records
+    const names = new Map<string, string>()
+    const {names: hook} = this.ctx
+    if (hook) {
+      for (const column of wanted) {
+        const ids = records
+          .filter((r) => isEmpty(getField(r, column.key)))
+          .map((r) => getField(r, column.nameOf!))
+          .filter((id): id is string => typeof id === 'string' && id !== '')
+        if (ids.length === 0) continue
+
+        const found = await hook(column.nameOf!, [...new Set(ids)])
+        for (const [id, name] of found) names.set(id, name)
+      }
+    }
+
+    return records.map((r) => {
+      let copy: CloseRecord | undefined
+      for (const column of wanted) {
+        if (!isEmpty(getField(r, column.key))) continue
+        const id = getField(r, column.nameOf!)
+        copy ??= {...r}
+        copy[column.key] = (typeof id === 'string' && names.get(id)) || id
+      }
+
+      return copy ?? r
     })
-    for (const row of rows) table.push(row.map((cell, i) => truncate(cell, widths[i]!)))
-    return (
-      table
-        .toString()
-        .split('\n')
-        .map((line) => line.trimEnd())
-        .join('\n') + '\n'
-    )
   }
 
   private write(text: string): Promise<void> | void {
+    this.ctx.progress?.clear()
     return this.ctx.stdout(text)
   }
 }
 
-/**
- * Column widths that fit `total` cells. Each column starts at its natural width (widest cell or
- * header) capped by its maxWidth. If the row is still too wide, only the free-text columns shrink
- * (those with a maxWidth, and ad-hoc `--fields` columns): IDs, dates, counts, money and the like keep
- * their width, since a cut ID or date is useless. The text columns share what is left, narrow ones
- * first keeping their natural width (water-filling), none below MIN_COLUMN; if even that does not
- * fit, the line is left longer than the terminal.
- */
-export function fitWidths(columns: TableColumn[], rows: string[][], total: number): number[] {
-  const natural = columns.map((column, i) => {
-    const widest = Math.max(stringWidth(column.header), ...rows.map((r) => stringWidth(r[i] ?? '')))
-    return column.maxWidth ? Math.min(widest, column.maxWidth) : widest
-  })
-  const available = total - SEPARATOR.length * (columns.length - 1)
-  if (natural.reduce((a, b) => a + b, 0) <= available) return natural
-  const shrinks = (c: TableColumn) =>
-    c.key !== 'id' && !c.key.endsWith('_id') && (c.maxWidth !== undefined || Boolean(c.adhoc))
-  let budget = available - natural.reduce((sum, w, i) => sum + (shrinks(columns[i]!) ? 0 : w), 0)
-  const flexible = columns
-    .map((_, i) => i)
-    .filter((i) => shrinks(columns[i]!))
-    .sort((a, b) => natural[a]! - natural[b]!)
-  const widths = [...natural]
-  for (const [k, i] of flexible.entries()) {
-    const share = Math.floor(budget / (flexible.length - k))
-    widths[i] = Math.min(natural[i]!, Math.max(share, MIN_COLUMN))
-    budget -= widths[i]!
-  }
-
-  return widths
-}
-
 /** Keys for csv/tsv without --fields: the curated column keys. */
 function columnKeys(view: RecordView): string[] {
-  return view.columns.map((c) => c.key)
+  // A name-of column whose name Close does not carry (a contact's lead) exports the ID it names.
+  return view.columns.map((c) => (c.nameOf && !view.fields.includes(c.key) ? c.nameOf : c.key))
 }
 
 /** Table columns: --fields (the curated column where the key matches, else an ad-hoc one), else curated. */
 function tableColumns(view: RecordView, fields?: string[]): TableColumn[] {
   if (!fields) return view.columns
-  return fields.map(
-    (key) =>
-      view.columns.find((c) => c.key === key) ?? {adhoc: true, header: (view.labels?.[key] ?? key).toUpperCase(), key},
-  )
+  return fields.map((key) => {
+    const column = view.columns.find((c) => c.key === key)
+    return column ? {...column, explicit: true} : {adhoc: true, explicit: true, header: (view.labels?.[key] ?? key).toUpperCase(), key}
+  })
 }
 
 /**
@@ -408,7 +444,7 @@ function detailRows(view: RecordView, record: CloseRecord): Array<[string, strin
   ]
   for (const key of rest) {
     const value = record[key]
-    if (shown.has(key) || NOISE.has(key) || isEmpty(value) || isEcho(key, value, record, shown)) continue
+    if (shown.has(key) || HIDDEN.has(key) || isEmpty(value) || isEcho(key, value, record, shown)) continue
     shown.add(key)
     rows.push([
       key.startsWith('custom.') ? (view.labels?.[key] ?? key) : label(key),
@@ -421,6 +457,8 @@ function detailRows(view: RecordView, record: CloseRecord): Array<[string, strin
 
 /** A field that repeats one already shown: `name` = `display_name`, `status_id` beside `status_label`, `contact_ids` beside `contacts`. */
 function isEcho(key: string, value: unknown, record: CloseRecord, shown: Set<string>): boolean {
+  const twin = twinFields[key]
+  if (twin && !isEmpty(record[twin])) return true
   if (key === 'name') return shown.has('display_name') && value === record.display_name
   if (key.endsWith('_ids')) return shown.has(`${key.slice(0, -4)}s`)
   if (key.endsWith('_id')) return shown.has(`${key.slice(0, -3)}_label`)

@@ -1,6 +1,8 @@
 // eslint-disable-next-line unicorn/import-style -- chalk 5 names its instance type
 import type {ChalkInstance} from 'chalk'
 
+import type {Progress} from './progress.js'
+
 export const outputFormats = ['table', 'json', 'ndjson', 'csv', 'tsv'] as const
 export type OutputFormat = (typeof outputFormats)[number]
 
@@ -14,6 +16,13 @@ export interface OutputContext {
   fields?: string[]
   /** The chosen format: explicit -o/--json, else table on a TTY, else tsv. */
   format: OutputFormat
+  /**
+   * Names for IDs a table shows as names (`nameOf` columns, e.g. a contact's `lead_id`): given the ID
+   * field and the IDs of one page, the names found. Optional: without it the IDs are shown.
+   */
+  names?: (idKey: string, ids: string[]) => Map<string, string> | Promise<Map<string, string>>
+  /** The run's progress line (a running count while paging); cleared before each stdout write. */
+  progress?: Pick<Progress, 'clear' | 'start' | 'stop' | 'update'>
   /** stderr sink (footers, notices). */
   stderr: (text: string) => void
   /** Paints stderr text; level 0 whenever `stderrColor` is false. */

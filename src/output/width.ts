@@ -94,3 +94,43 @@ export function toSafeLines(text: string): string[] {
       .split('\n')
   )
 }
+
+/**
+ * `text` (one line, no ANSI) wrapped to lines of at most `width` cells, breaking at spaces; a word
+ * longer than the width is cut into pieces. `width` < 1 is taken as 1.
+ */
+export function wrap(text: string, width: number): string[] {
+  const max = Math.max(1, Math.floor(width))
+  if (stringWidth(text) <= max) return [text]
+  const lines: string[] = []
+  let line = ''
+  const push = () => {
+    lines.push(line.trimEnd())
+    line = ''
+  }
+
+  for (const word of text.split(/(?<= )/)) {
+    if (stringWidth(line + word.trimEnd()) <= max) {
+      line += word
+      continue
+    }
+
+    if (line) push()
+    let rest = word
+    while (stringWidth(rest.trimEnd()) > max) {
+      let piece = ''
+      for (const ch of graphemes(rest)) {
+        if (stringWidth(piece + ch) > max) break
+        piece += ch
+      }
+
+      lines.push(piece)
+      rest = rest.slice(piece.length)
+    }
+
+    line = rest
+  }
+
+  if (line.trim()) push()
+  return lines
+}

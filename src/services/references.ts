@@ -467,13 +467,16 @@ function emptyError(flag: string, forms: string): UsageError {
 }
 
 function malformedError(ref: Extract<Ref, {kind: 'malformed'}>, flag: string, what: string): UsageError {
-  return new UsageError(`"${ref.text}" in ${flag} is not a ${what} reference: ${ref.reason}.`, {
-    code: 'invalid_reference',
-    hint:
-      what === 'lead'
-        ? `Give a lead ID (lead_…), a Close URL, an email, a phone, a website, a name or @last in ${flag}.`
-        : `Give ${article(what)} ${what} ID, an email or a name in ${flag}.`,
-  })
+  return new UsageError(
+    `"${ref.text}" in ${flag} is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} reference: ${ref.reason}.`,
+    {
+      code: 'invalid_reference',
+      hint:
+        what === 'lead'
+          ? `Give a lead ID (lead_…), a Close URL, an email, a phone, a website, a name or @last in ${flag}.`
+          : `Give ${article(what)} ${what} ID, an email or a name in ${flag}.`,
+    },
+  )
 }
 
 function wrongKind(ref: Extract<Ref, {kind: 'id' | 'url'}>, flag: string, what: string, prefix: string): UsageError {

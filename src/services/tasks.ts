@@ -42,6 +42,8 @@ export async function taskListParams(deps: ServiceDeps, filters: TaskFilters): P
     params.assigned_to = await userIdOf(deps, assignee, '--assignee')
   }
 
+  // The archive reads newest first: the task just completed is row 1, not row 1,234.
+  if (params.view === 'archive') params._order_by = '-date_updated'
   return params
 }
 

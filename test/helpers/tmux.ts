@@ -71,9 +71,10 @@ export class Terminal {
   /**
    * What the terminal shows, with what scrolled off the top (tmux scrolls the screen by one line to
    * write its "Pane is dead" note when the command ends); that note and trailing blank lines removed.
+   * `joined`: wrapped lines joined back (-J), to check that nothing was wider than the pane.
    */
   screen(options: {joined?: boolean} = {}): string {
-    // joined: lines the terminal wrapped come back as one (so a line wider than the pane shows).
+    // joined: a line the terminal wrapped comes back as the one long line it was (-J).
     const join = options.joined ? ['-J'] : []
     const text = this.tmux(['capture-pane', '-p', ...join, '-S', '-', '-t', this.session]).stdout
     return text

@@ -19,7 +19,7 @@ The input is checked against the action's inputSchema before anything runs: a mi
 
 Exit codes: 0 success; 2 bad input; 3 Membrane or Close refused or failed; 4 login or connection needed; 5 no such action or record; 6 still rate limited.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> get-lead --input \'{"id": "lead_8dWqYqDz3mTBxqZ2Y0n7kA"}\'',
+    '<%= config.bin %> <%= command.id %> get-lead --input \'{"id": "lead_XZW0eDJ67uXvO0FeALnXUV"}\'',
     '<%= config.bin %> <%= command.id %> create-note --input @note.json',
     'echo \'{"limit": 5}\' | <%= config.bin %> <%= command.id %> list-leads --input -',
   ]

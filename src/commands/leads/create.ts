@@ -14,7 +14,7 @@ export default class LeadsCreate extends RecordCommand<typeof LeadsCreate> {
     '<%= config.bin %> <%= command.id %> --name "Acme Inc" --status Potential',
     '<%= config.bin %> <%= command.id %> --name "Acme Inc" --url https://acme.com --contact "Jane Doe <jane@acme.com>" --contact "Bob Stone <bob@acme.com>"',
     '<%= config.bin %> <%= command.id %> --name "Acme Inc" --contact-name "Jane Doe" --contact-email jane@acme.com --contact-phone "+1 415 555 0100"',
-    '<%= config.bin %> <%= command.id %> --name "Acme GmbH" --city Berlin --zip 10115 --country DE --custom cf_abc123=Enterprise --json',
+    '<%= config.bin %> <%= command.id %> --name "Acme GmbH" --city Berlin --zip 10115 --country DE --custom cf_xxyX2q38k18ms6TVvy4I8H=Software --json',
   ]
   static flags = {...fieldsFlag, ...leadFlags('create')}
   static summary = 'Create a lead, with contacts and an address.'

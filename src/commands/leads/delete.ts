@@ -11,9 +11,9 @@ export default class LeadsDelete extends RecordCommand<typeof LeadsDelete> {
   static args = leadArg
   static description = `Deletes the lead with its contacts, opportunities, tasks and activities; this cannot be undone. On a terminal it asks first; off a terminal (scripts, --json) it needs --yes. Says what was deleted on stderr; with --json prints {"id": …, "deleted": true} on stdout.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --yes',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --yes --json',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --yes',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --yes --json',
   ]
   static flags = yesFlag
   static summary = 'Delete a lead.'

@@ -14,9 +14,9 @@ export default class NotesDelete extends RecordCommand<typeof NotesDelete> {
     '--yes is required. There is no undo.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --yes',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --yes --json',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --yes',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --yes --json',
   ]
   static flags = yesFlag
   static summary = 'Delete a note.'

@@ -9,9 +9,9 @@ export default class NotesGet extends RecordCommand<typeof NotesGet> {
   static aliases = ['notes:show', 'notes:view']
   static args = idArg(notes)
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --fields note -o tsv',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --json',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --fields note -o tsv',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one note with its full text.'

@@ -16,9 +16,9 @@ export default class NotesUpdate extends RecordCommand<typeof NotesUpdate> {
     '$EDITOR opens on the current text; off a terminal a missing text exits 2.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb "Called Dana: quote sent"',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --file notes.md --json',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 "Called Dana: quote sent"',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --file notes.md --json',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8',
   ]
   static flags = {...fieldsFlag, ...noteTextFlags}
   static summary = "Change a note's text."

@@ -15,9 +15,9 @@ export default class OppsDelete extends RecordCommand<typeof OppsDelete> {
     'is required. There is no undo.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --yes --json',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --yes',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --yes --json',
   ]
   static flags = yesFlag
   static summary = 'Delete an opportunity.'

@@ -15,9 +15,9 @@ export default class TasksDelete extends RecordCommand<typeof TasksDelete> {
     'required. To mark a task done instead, use `close tasks done`.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --yes --json',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --yes',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --yes --json',
   ]
   static flags = yesFlag
   static summary = 'Delete a task.'

@@ -11,9 +11,9 @@ export default class TasksGet extends RecordCommand<typeof TasksGet> {
   static aliases = ['tasks:show', 'tasks:view']
   static args = idOrUrlArg(tasks)
   static examples = [
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --json',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --fields text,date,is_complete,view',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --json',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --fields text,date,is_complete,view',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one task: what, when, on which lead, for whom, and whether it is done.'

@@ -15,9 +15,9 @@ export default class TasksUpdate extends RecordCommand<typeof TasksUpdate> {
     'done`, which takes several IDs at once.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --due +2d',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --text "Call Dana, not Sam" --assignee me',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi --no-complete --json',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --due +2d',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --text "Call Dana, not Sam" --assignee me',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --no-complete --json',
   ]
   static flags = {...fieldsFlag, ...taskUpdateFlags}
   static summary = "Change a task's text, due date or assignee, or reopen it."

@@ -156,8 +156,8 @@ describe('output/renderer', () => {
       )
       expect(stdout).to.equal(
         [
-          'ID                           LEAD                     STATUS  VALUE       PERIOD    CONF  OWNER           WON',
-          'oppo_8Hj2KfLw0PqRs3TuVx4YzA  Bluestem Logistics       Active  $12,000     one_time  80%   Dana Whitfield',
+          'ID                           LEAD                     STATUS       VALUE  PERIOD    CONF  OWNER           WON',
+          'oppo_8Hj2KfLw0PqRs3TuVx4YzA  Bluestem Logistics       Active     $12,000  one_time   80%  Dana Whitfield',
           'oppo_Qm5Nb7Vc9Xz1Lk3Jh5Gf7D  Harbor & Pine, "Dental"  Won     €12,000.50  monthly   100%  Marco Bellini   2026-09-30',
           '',
         ].join('\n'),
@@ -165,24 +165,31 @@ describe('output/renderer', () => {
       expect(stdout).not.to.match(ANSI)
     })
 
-    it('paints only the header bold when colour is on', async () => {
+    it('paints the header bold and a won status green when colour is on', async () => {
       const {stdout} = await listed({...table, columns: 120, env: {FORCE_COLOR: '1'}}, [[oppWon]], {view: oppView})
       const [head, row] = stdout.split('\n')
       expect(head).to.equal(
         '\u001B[1mID\u001B[22m                           \u001B[1mLEAD\u001B[22m                     ' +
-          '\u001B[1mSTATUS\u001B[22m  \u001B[1mVALUE\u001B[22m       \u001B[1mPERIOD\u001B[22m   ' +
+          '\u001B[1mSTATUS\u001B[22m       \u001B[1mVALUE\u001B[22m  \u001B[1mPERIOD\u001B[22m   ' +
           '\u001B[1mCONF\u001B[22m  \u001B[1mOWNER\u001B[22m          \u001B[1mWON\u001B[22m',
       )
-      expect(row).not.to.match(ANSI)
+      expect(row).to.equal(
+        'oppo_Qm5Nb7Vc9Xz1Lk3Jh5Gf7D  Harbor & Pine, "Dental"  \u001B[32mWon\u001B[39m     €12,000.50  monthly  100%  Marco Bellini  2026-09-30',
+      )
     })
 
-    it('shrinks text columns to the width with …, never IDs or dates', async () => {
+    it('colours nothing with NO_COLOR, even a won status', async () => {
+      const {stdout} = await listed({...table, columns: 120, env: {NO_COLOR: '1'}}, [[oppWon]], {view: oppView})
+      expect(stdout).not.to.match(ANSI)
+    })
+
+    it('keeps --fields columns (IDs too) and shortens text; without --fields the ID goes before names shrink', async () => {
       const {stdout} = await listed({...table, columns: 60, fields: 'id,display_name,status_label,addresses.0.city'})
       expect(stdout).to.equal(
         [
-          'ID                           NAME       STATUS     CITY',
-          'lead_YBEldzFN1XdtXNMPqAXiuF  Bluestem…  Potential  Denver',
-          'lead_swFwTjT7fXwZ8Qz8IpCRMR  Harbor &…  Qualified  Portland',
+          'ID                           NAME             STATUS  CITY',
+          'lead_YBEldzFN1XdtXNMPqAXiuF  Bluestem Logis…  Poten…  Denver',
+          'lead_swFwTjT7fXwZ8Qz8IpCRMR  Harbor & Pine,…  Quali…  Portl…',
           '',
         ].join('\n'),
       )
@@ -190,7 +197,7 @@ describe('output/renderer', () => {
 
       const leads = await listed({...table, columns: 80})
       expect(leads.stdout.split('\n')[1]).to.equal(
-        'lead_YBEldzFN1XdtXNMPqAXiuF  Blues…  Poten…  1         priya…  Denv…  2026-10-01',
+        'Bluestem Logistics  Potential         1  priya.raman@bluest…  Denver  2026-10-01',
       )
       for (const line of leads.stdout.split('\n')) expect(stringWidth(line)).to.be.at.most(80)
     })
@@ -217,9 +224,7 @@ describe('output/renderer', () => {
       expect((await listed(table, [[bluestem], [harbor]], {more: true, total: 1204})).stderr).to.equal(
         '2 of 1,204 leads — use --limit or --all\n',
       )
-      expect((await listed(table, [[bluestem]], {more: true})).stderr).to.equal(
-        'Showing 1 lead; more available — use --limit or --all\n',
-      )
+      expect((await listed(table, [[bluestem]], {more: true})).stderr).to.equal('1 lead; more with --limit or --all\n')
       expect((await listed(table, [[bluestem], [harbor]], {total: 2})).stderr).to.equal('')
       expect((await listed({...table, stderrTTY: true}, [[bluestem]], {more: true, total: 3})).stderr).to.equal(
         '\u001B[2m1 of 3 leads — use --limit or --all\u001B[22m\n',
