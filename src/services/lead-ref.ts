@@ -8,6 +8,8 @@ import type {CloseObject} from '../close/normalize.js'
 import type {ServiceDeps} from './deps.js'
 
 import {contacts, leads, opportunities, tasks, users} from '../close/resources.js'
+import {sanitize} from '../output/sanitize.js'
+import {truncate} from '../output/width.js'
 import {
   type PickPorts,
   resolveContact,
@@ -27,7 +29,7 @@ export function pickPorts(deps: ServiceDeps): PickPorts {
   return {
     interactive: deps.interactive,
     notify(text) {
-      if (deps.io.stderrIsTTY && !deps.io.json) deps.io.stderr(`${text}\n`)
+      if (deps.io.stderrIsTTY && !deps.io.json) deps.io.stderr(`${truncate(sanitize(text), deps.io.width)}\n`)
     },
     async pick(candidates, context) {
       const {candidatePicker} = await import('../prompts/pickers.js')

@@ -124,10 +124,10 @@ describe('tmux: interactive login and connection choice', function () {
 
         fakeTerm.send('Down')
         fakeTerm.send('Enter')
-        screen = await fakeTerm.waitFor('lead_swFwTjT7fXwZ8Qz8IpCRMR')
+        screen = await fakeTerm.waitFor('Bluestem Logistics')
         expect(screen).to.include(`Using the Close connection "Close (EU team)" (${FAKE_CLOSE_EU}).`)
-        expect(screen).to.match(/ID\s+NAME\s+STATUS/)
-        expect(screen).to.include('lead_YBEldzFN1XdtXNMPqAXiuF')
+        expect(screen).to.match(/NAME\s+STATUS/)
+        expect(screen).to.include('Harbor & Pine Dental')
         expect(await fakeTerm.waitForExit()).to.equal(0)
         expect(readConfig(fake.home).connection).to.deep.equal({id: FAKE_CLOSE_EU, name: 'Close (EU team)'})
       } finally {
@@ -151,7 +151,7 @@ describe('tmux: interactive login and connection choice', function () {
 
     term.send('Down')
     term.send('Enter')
-    screen = await term.waitFor(/(3 of [\d,]+ leads|Showing 3 leads)/)
+    screen = await term.waitFor(/(3 of [\d,]+ leads|3 leads; more with --limit or --all)/)
     expect(screen).to.include(`Using the Close connection "Close (Acme Demo)" (${SANDBOX_CLOSE}).`)
     expect(screen).to.match(/ID\s+NAME\s+STATUS/)
     expect(await term.waitForExit()).to.equal(0)

@@ -57,7 +57,7 @@ describe('services/tasks', () => {
     it('takes a view, every type, and an assignee by email, ID or anyone', async () => {
       expect(
         await taskListParams(stubDeps(), {'all-types': true, assignee: 'jane@acme.com', view: 'archive'}),
-      ).to.deep.equal({_type: 'all', assigned_to: JANE, view: 'archive'})
+      ).to.deep.equal({_order_by: '-date_updated', _type: 'all', assigned_to: JANE, view: 'archive'})
       expect(await taskListParams(stubDeps(), {assignee: JANE, view: 'future'})).to.deep.equal({
         _type: 'lead',
         assigned_to: JANE,
