@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {SessionCommand} from '../../command-base/session-command.js'
-import {beginCreate, finishAuthorization} from '../../session/connection-setup.js'
+import {addConnection} from '../../services/connections.js'
 
 export default class ConnectionsAdd extends SessionCommand<typeof ConnectionsAdd> {
   static description = `Finds Membrane's Close connector (\`membrane search close --elementType=connector\`), starts a connection (\`membrane connect --connectorId=ID\`), shows the URL where you authorize Close, waits until the connection is READY (a spinner on a terminal; --timeout, default 300 s or config connect-timeout) and makes it the one close uses.
@@ -24,28 +24,6 @@ With --no-wait it prints the URL and the next command and exits at once; after a
   static summary = 'Create a Close connection in Membrane.'
 
   public async execute(): Promise<unknown> {
-    const ctx = {...this.session, connectTimeoutMs: this.flags.timeout ? this.flags.timeout * 1000 : undefined}
-    const started = await beginCreate(ctx)
-    if (!this.flags.wait && !started.ready) {
-      const id = started.connectionId
-      const next = id ? `close connections use ${id}${this.flags.sandbox ? ' --sandbox' : ''}` : undefined
-      const result = {
-        id: id ?? null,
-        next: next ?? null,
-        requestId: started.requestId ?? null,
-        url: started.url ?? null,
-      }
-      if (!this.io.json) {
-        this.tell(
-          `\nAuthorize access to Close at this URL (on this or any other device):\n\n    ${started.url ?? '(Membrane gave no URL; use its console)'}\n`,
-        )
-        this.tell(next ? `Then run:\n\n    ${next}\n` : `Then choose it with ${this.suggest('connections use')}.`)
-      }
-
-      return result
-    }
-
-    const connection = await finishAuthorization(ctx, started, 'authorize access to Close')
-    return connection
+    return addConnection(this.session, {timeoutSeconds: this.flags.timeout, wait: this.flags.wait})
   }
 }

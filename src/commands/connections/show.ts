@@ -1,10 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {SessionCommand} from '../../command-base/session-command.js'
-import {AuthError, CliError} from '../../errors.js'
-import {connectionDetailView, toRow} from '../../session/connection-view.js'
-import {noConnectionError} from '../../session/connection.js'
-import {explain} from '../../session/recovery.js'
+import {connectionDetailView, showConnection} from '../../services/connections.js'
 
 export default class ConnectionsShow extends SessionCommand<typeof ConnectionsShow> {
   static args = {
@@ -20,28 +17,7 @@ export default class ConnectionsShow extends SessionCommand<typeof ConnectionsSh
   static summary = 'Show a connection and its state.'
 
   public async execute(): Promise<unknown> {
-    const current = this.currentConnection
-    const id = this.args.id ?? current?.id
-    if (!id) throw noConnectionError(this.flags.sandbox)
-    let connection
-    try {
-      connection = await this.lookUpConnection(id)
-    } catch (error) {
-      // The connection close uses is gone: say so the way data commands do (exit 4 and the fix).
-      if (
-        !this.args.id &&
-        current &&
-        current.source !== 'flag' &&
-        error instanceof CliError &&
-        error.code === 'connection_not_found'
-      ) {
-        throw explain(this.session, current, new AuthError(error.message, {code: 'connection_not_found'}))
-      }
-
-      throw error
-    }
-
-    const row = toRow(connection, current?.id)
+    const row = await showConnection(this.session, this.args.id, this.currentConnection)
     await this.out.record(connectionDetailView, row)
     return row
   }

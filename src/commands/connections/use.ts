@@ -1,9 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {SessionCommand} from '../../command-base/session-command.js'
-import {UsageError} from '../../errors.js'
-import {isCloseConnection, nameOf} from '../../session/connection-info.js'
-import {adoptConnection, chooseConnection} from '../../session/connection-setup.js'
+import {useConnection} from '../../services/connections.js'
 
 export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse> {
   static args = {
@@ -18,27 +16,6 @@ export default class ConnectionsUse extends SessionCommand<typeof ConnectionsUse
   static summary = 'Choose the Close connection to use.'
 
   public async execute(): Promise<unknown> {
-    const ctx = this.session
-    let chosen
-    if (this.args.id) {
-      const connection = await this.lookUpConnection(this.args.id)
-      if (!isCloseConnection(connection)) {
-        throw new UsageError(`${nameOf(connection)} (${connection.id}) is not a connection to Close.`, {
-          code: 'not_close_connection',
-          hint: `Choose a Close connection from ${this.suggest('connections list')}.`,
-        })
-      }
-
-      chosen = await adoptConnection(ctx, connection)
-    } else if (this.interactive) {
-      chosen = await chooseConnection(ctx, {alwaysPick: true})
-    } else {
-      throw new UsageError('Missing the connection ID (required when not on a terminal).', {
-        code: 'missing_argument',
-        hint: `Pass it: ${this.suggest('connections use ID')}; ${this.suggest('connections list')} shows the IDs.`,
-      })
-    }
-
-    return chosen
+    return useConnection(this.session, this.args.id)
   }
 }
