@@ -9,8 +9,8 @@ export default class Call extends CaptureCommand<typeof Call> {
   static description =
     'Quick capture: the same as `calls log`. Prints one line (✓ Call logged on …); --json prints the call.'
   static examples = [
-    '<%= config.bin %> <%= command.id %> "Acme Anvil" --duration 5m --note "Left a voicemail"',
-    '<%= config.bin %> <%= command.id %> @last --direction inbound --duration 12m --json',
+    '<%= config.bin %> <%= command.id %> "Aurio Components" --duration 5m --note "Left a voicemail"',
+    '<%= config.bin %> <%= command.id %> "Pinestone Communications" --direction inbound --duration 12m --json',
   ]
   static flags = {...callLogInput.flags}
   static summary = 'Log a call on a lead.'

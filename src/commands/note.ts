@@ -14,9 +14,9 @@ export default class Note extends CaptureCommand<typeof Note> {
   static description =
     'Quick capture: the same as `notes create`, with the lead as any reference. The text comes from TEXT, --file PATH, stdin (-), or $EDITOR on a terminal. Prints one line (✓ Note added to …); --json prints the note.'
   static examples = [
-    '<%= config.bin %> <%= command.id %> "Acme Anvil" "Wants a quote by Friday"',
-    '<%= config.bin %> <%= command.id %> dana@acme.com --file call-notes.md',
-    'pbpaste | <%= config.bin %> <%= command.id %> @last - --json',
+    '<%= config.bin %> <%= command.id %> "Aurio Components" "Wants a quote by Friday"',
+    '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com --file notes.md',
+    'pbpaste | <%= config.bin %> <%= command.id %> "Zenant Plumbing" - --json',
   ]
   static flags = {...noteTextFlags}
   static summary = 'Add a note to a lead.'

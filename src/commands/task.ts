@@ -13,8 +13,8 @@ export default class Task extends CaptureCommand<typeof Task> {
   static description =
     'Quick capture: the same as `tasks create`. Due today unless --due; yours unless --assignee. Prints one line (✓ Task added to …); --json prints the task.'
   static examples = [
-    '<%= config.bin %> <%= command.id %> "Acme Anvil" "Send the contract" --due fri',
-    '<%= config.bin %> <%= command.id %> @last "Follow up" --due "+3d" --assignee jane@acme.com --json',
+    '<%= config.bin %> <%= command.id %> "Aurio Components" "Send the contract" --due fri',
+    '<%= config.bin %> <%= command.id %> "Zenant Plumbing" "Follow up" --due "+3d" --assignee priya.patel@acme-demo.example --json',
   ]
   static flags = {
     assignee: Flags.string({description: 'Assign to: me (default), a user ID, an email or a name.'}),

@@ -12,7 +12,7 @@ export default class Today extends BaseCommand<typeof Today> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %>',
-    '<%= config.bin %> <%= command.id %> --user jane@acme.com',
+    '<%= config.bin %> <%= command.id %> --user priya.patel@acme-demo.example',
     '<%= config.bin %> <%= command.id %> --user all --json',
   ]
   static flags = {

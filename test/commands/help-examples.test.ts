@@ -106,6 +106,8 @@ function parse(id: string, raw: string, args: Record<string, unknown> = {}): Exa
     (/:(create|update|use)$/.test(id) || id === 'connections:use')
   )
     return INTERACTIVE
+  // `close tasks done` alone offers a picker of my open tasks (a terminal); off one it exits 2.
+  if (id === 'tasks:done' && argv.length === idWords) return 'interactive only: picks from my open tasks (a terminal)'
 
   // notes create/update without the text (no positional after the flags) open an editor.
   const positionals = argv

@@ -17,7 +17,7 @@ export default class ActivitiesList extends BaseCommand<typeof ActivitiesList> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> --lead "Aurio Components"',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --type call --type email',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --type call --type email',
     '<%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com --type status-change --json',
     '<%= config.bin %> <%= command.id %> --limit 20',
   ]

@@ -9,8 +9,8 @@ export default class CallsGet extends RecordCommand<typeof CallsGet> {
   static aliases = ['calls:show', 'calls:view']
   static args = idArg(calls)
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
+    '<%= config.bin %> <%= command.id %> acti_EajK3WnnUPVnkjKWAZ7qlf',
+    '<%= config.bin %> <%= command.id %> acti_EajK3WnnUPVnkjKWAZ7qlf --json',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one call.'

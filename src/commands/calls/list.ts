@@ -12,7 +12,7 @@ export default class CallsList extends BaseCommand<typeof CallsList> {
   static aliases = ['calls:ls']
   static examples = [
     '<%= config.bin %> <%= command.id %> --user me --since "-1w"',
-    '<%= config.bin %> <%= command.id %> --lead "Acme Anvil" --json',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --json',
   ]
   static flags = {
     ...listFlags,

@@ -12,8 +12,8 @@ export default class CallsLog extends RecordCommand<typeof CallsLog> {
   static description =
     'Creates a Close call activity (POST /activity/call/) on the lead — outbound unless --direction inbound — and prints it.'
   static examples = [
-    '<%= config.bin %> <%= command.id %> "Acme Anvil" --duration 5m --note "Wants a quote by Friday"',
-    'pbpaste | <%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --direction inbound --note - --json',
+    '<%= config.bin %> <%= command.id %> "Aurio Components" --duration 5m --note "Wants a quote by Friday"',
+    'pbpaste | <%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com --direction inbound --note - --json',
   ]
   static flags = {...fieldsFlag, ...callLogInput.flags}
   static summary = 'Log a call on a lead.'

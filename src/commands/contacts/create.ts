@@ -11,9 +11,9 @@ export default class ContactsCreate extends RecordCommand<typeof ContactsCreate>
   static aliases = ['contacts:add']
   static description = `A contact belongs to one lead: --lead takes any lead reference (a name, an email, a website, a pasted Close URL, an ID, @last), and Close needs a --name or at least one --email. On a terminal the lead is picked from a search as you type and the name is asked (each answer checked as you type it); off a terminal (or with --json) missing ones exit 2. --email, --phone and --set may be repeated.`
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --name "Jane Doe" --email jane@acme.com',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --name "Laura Kim" --email laura.kim@auriocomponents.com',
     '<%= config.bin %> <%= command.id %> --lead auriocomponents.com --name "Bob Stone" --title CTO --set "Preferred Channel=Email"',
-    '<%= config.bin %> <%= command.id %> --lead @last --email ops@acme.com --json',
+    '<%= config.bin %> <%= command.id %> --lead "Zenant Plumbing" --name "Sam Rivera" --json',
   ]
   static flags = {
     ...fieldsFlag,

@@ -13,7 +13,7 @@ export default class ContactsDelete extends RecordCommand<typeof ContactsDelete>
   static examples = [
     '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com',
     '<%= config.bin %> <%= command.id %> Charles --lead "Aurio Components" --yes',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --yes --json',
+    '<%= config.bin %> <%= command.id %> cont_T6CUmZjYH3BuCjjg1u6QZR --yes --json',
   ]
   static flags = {...yesFlag, ...contactLeadFlag('The lead whose contact this is, when the contact is given by name.')}
   static summary = 'Delete a contact.'

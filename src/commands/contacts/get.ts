@@ -14,7 +14,7 @@ export default class ContactsGet extends RecordCommand<typeof ContactsGet> {
   static examples = [
     '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com',
     '<%= config.bin %> <%= command.id %> Charles --lead "Aurio Components"',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --fields name,emails.0.email,phones.0.phone',
+    '<%= config.bin %> <%= command.id %> cont_3kIsP4X0SHMWbAQPHtbFdg --fields name,emails.0.email,phones.0.phone',
   ]
   static flags = {
     ...fieldsFlag,

@@ -14,7 +14,7 @@ export default class ContactsUpdate extends RecordCommand<typeof ContactsUpdate>
   static examples = [
     '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com --title "VP Sales"',
     '<%= config.bin %> <%= command.id %> Charles --lead "Aurio Components" --set "Preferred Channel=Phone"',
-    '<%= config.bin %> <%= command.id %> cont_8dWqYqDz3mTBxqZ2Y0n7kA --name "Jane Smith" --phone "+1 415 555 0199" --json',
+    '<%= config.bin %> <%= command.id %> "Rebecca Jackson" --lead "Aurio Components" --phone "+1 415 555 0199" --json',
   ]
   static flags = {
     ...fieldsFlag,

@@ -16,8 +16,8 @@ export default class LeadsGet extends RecordCommand<typeof LeadsGet> {
   static examples = [
     '<%= config.bin %> <%= command.id %> "Aurio Components"',
     '<%= config.bin %> <%= command.id %> charles.anderson@auriocomponents.com',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --fields id,display_name,status_label',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --json',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --fields id,display_name,status_label',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one lead with its contacts, opportunities and addresses.'

@@ -13,9 +13,9 @@ export default class LeadsUpdate extends RecordCommand<typeof LeadsUpdate> {
   static description = `Sends only the fields you give; everything else stays as it is. Address flags change the lead's first address part by part (the others are kept). Close does not change contacts through a lead, so --contact and --contact-name/--contact-email/--contact-phone add new contacts to the lead; change existing ones with \`close contacts update\`. Without any field to change it exits 2.`
   static examples = [
     '<%= config.bin %> <%= command.id %> "Aurio Components" --status Qualified',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --name "Acme Corporation" --url https://acme.com',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --city Austin --set Industry=Software --json',
-    '<%= config.bin %> <%= command.id %> lead_8dWqYqDz3mTBxqZ2Y0n7kA --contact "Jane Doe <jane@acme.com>"',
+    '<%= config.bin %> <%= command.id %> "Pinestone Communications" --name "Pinestone Communications Inc."',
+    '<%= config.bin %> <%= command.id %> lead_XZW0eDJ67uXvO0FeALnXUV --city Austin --set Industry=Software --json',
+    '<%= config.bin %> <%= command.id %> "Zenant Plumbing" --contact "Maria Lopez <maria@zenantplumbing.com>"',
   ]
   static flags = {...fieldsFlag, ...leadFlags('update')}
   static summary = 'Change a lead: only the fields given are sent.'

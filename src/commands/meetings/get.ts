@@ -9,8 +9,8 @@ export default class MeetingsGet extends RecordCommand<typeof MeetingsGet> {
   static aliases = ['meetings:show', 'meetings:view']
   static args = idArg(meetings)
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb',
-    '<%= config.bin %> <%= command.id %> acti_3fGhJkLmNpQrStUvWxYzAb --json',
+    '<%= config.bin %> <%= command.id %> acti_R7cZZWZqqi1WnsQNhmTvTP',
+    '<%= config.bin %> <%= command.id %> acti_R7cZZWZqqi1WnsQNhmTvTP --json',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one meeting.'

@@ -16,10 +16,10 @@ export default class NotesCreate extends RecordCommand<typeof NotesCreate> {
     'text or --lead exits 2. Line breaks are kept (Close stores the text as note and a rendered note_html).',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" "Called Dana: wants a quote by Friday"',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --file meeting-notes.md',
+    '<%= config.bin %> <%= command.id %> --lead "Aurio Components" "Called Charles: wants a quote by Friday"',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --file meeting-notes.md',
     'pbpaste | <%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com - --json',
-    '<%= config.bin %> <%= command.id %> --lead https://app.close.com/lead/lead_8dWqYqDz3mTBxqZ2Y0n7kA/',
+    '<%= config.bin %> <%= command.id %> --lead https://app.close.com/lead/lead_XZW0eDJ67uXvO0FeALnXUV/',
   ]
   static flags = {...fieldsFlag, ...noteCreateFlags}
   static summary = "Log a note on a lead's timeline."

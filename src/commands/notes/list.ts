@@ -15,7 +15,7 @@ export default class NotesList extends BaseCommand<typeof NotesList> {
   static examples = [
     '<%= config.bin %> <%= command.id %> --lead "Aurio Components"',
     '<%= config.bin %> <%= command.id %> --user me --limit 10',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> --lead lead_XZW0eDJ67uXvO0FeALnXUV --json',
   ]
   static flags = {...listFlags, ...noteListFlags}
   static summary = 'List notes logged on leads.'

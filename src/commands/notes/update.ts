@@ -16,7 +16,7 @@ export default class NotesUpdate extends RecordCommand<typeof NotesUpdate> {
     '$EDITOR opens on the current text; off a terminal a missing text exits 2.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 "Called Dana: quote sent"',
+    '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 "Called Charles: quote sent"',
     '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8 --file notes.md --json',
     '<%= config.bin %> <%= command.id %> acti_cYS2Tf2Cux3f7Ad4NQioU8',
   ]

@@ -16,7 +16,7 @@ export default class OppsCreate extends RecordCommand<typeof OppsCreate> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --value 12k',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --value 499 --period monthly --confidence 60 --status "Proposal Sent" --note "Pilot for 10 seats"',
+    '<%= config.bin %> <%= command.id %> --lead "Pinestone Communications" --value 499 --period monthly --confidence 60 --status "Proposal Sent" --note "Pilot for 10 seats"',
     '<%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com --value 12,000 --user me --json',
     '<%= config.bin %> <%= command.id %>',
   ]

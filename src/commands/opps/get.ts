@@ -11,9 +11,9 @@ export default class OppsGet extends RecordCommand<typeof OppsGet> {
   static aliases = ['opps:show', 'opps:view']
   static args = pickableIdArg(opportunities, 'your open opportunities')
   static examples = [
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj',
-    '<%= config.bin %> <%= command.id %> https://app.close.com/lead/lead_8dWqYqDz3mTBxqZ2Y0n7kA/opportunity/oppo_2Lk9wQeR5tYuIoPaSdFgHj/ --json',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --fields status_label,value,date_won',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W',
+    '<%= config.bin %> <%= command.id %> https://app.close.com/lead/lead_XZW0eDJ67uXvO0FeALnXUV/opportunity/oppo_V5DRNzX9jqRt2uLZdAVm9W/ --json',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --fields status_label,value,date_won',
   ]
   static flags = {...fieldsFlag, ...webFlag}
   static summary = 'Show one opportunity: lead, status, value, confidence, owner and dates.'

@@ -15,9 +15,9 @@ export default class OppsUpdate extends RecordCommand<typeof OppsUpdate> {
     'won date (Close does that, the first time); --status takes a label of your pipelines.',
   ].join(' ')
   static examples = [
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --status Won',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --value 15.5k --confidence 80',
-    '<%= config.bin %> <%= command.id %> oppo_2Lk9wQeR5tYuIoPaSdFgHj --user me --note "Champion: Dana" --json',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --status Won',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --value 15.5k --confidence 80',
+    '<%= config.bin %> <%= command.id %> oppo_V5DRNzX9jqRt2uLZdAVm9W --user me --note "Champion: Charles" --json',
   ]
   static flags = {...fieldsFlag, ...opportunityUpdateFlags}
   static summary = "Change an opportunity's status, value, confidence, owner or note."

@@ -15,7 +15,7 @@ export default class TasksCreate extends RecordCommand<typeof TasksCreate> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> --lead "Aurio Components" --text "Call back about pricing" --due fri',
-    '<%= config.bin %> <%= command.id %> --lead lead_8dWqYqDz3mTBxqZ2Y0n7kA --text "Send contract" --due "next monday" --assignee jane@acme.com',
+    '<%= config.bin %> <%= command.id %> --lead "Zenant Plumbing" --text "Send contract" --due "next monday" --assignee priya.patel@acme-demo.example',
     '<%= config.bin %> <%= command.id %> --lead charles.anderson@auriocomponents.com --text "Follow up" --due +3d --json',
     '<%= config.bin %> <%= command.id %>',
   ]

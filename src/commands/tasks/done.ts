@@ -18,7 +18,7 @@ export default class TasksDone extends BaseCommand<typeof TasksDone> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %>',
-    '<%= config.bin %> <%= command.id %> task_5pQrStUvWxYz0aBcDeFgHi task_9zYxWvUtSrQpOnMlKjIhGf',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz task_Wr6aHLb6KzAleeK7eAZcQM',
     '<%= config.bin %> <%= command.id %> $(close tasks list -o tsv --fields id | head -3) --json',
   ]
   static flags = {...fieldsFlag}

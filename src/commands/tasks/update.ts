@@ -16,7 +16,7 @@ export default class TasksUpdate extends RecordCommand<typeof TasksUpdate> {
   ].join(' ')
   static examples = [
     '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --due +2d',
-    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --text "Call Dana, not Sam" --assignee me',
+    '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --text "Call Rebecca, not Charles" --assignee me',
     '<%= config.bin %> <%= command.id %> task_R7Gw2McQXCdvRuBzQxdtaz --no-complete --json',
   ]
   static flags = {...fieldsFlag, ...taskUpdateFlags}

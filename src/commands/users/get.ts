@@ -11,8 +11,8 @@ export default class UsersGet extends RecordCommand<typeof UsersGet> {
   static args = userArg
   static examples = [
     '<%= config.bin %> <%= command.id %> me',
-    '<%= config.bin %> <%= command.id %> "Jordan"',
-    '<%= config.bin %> <%= command.id %> user_8dWqYqDz3mTBxqZ2Y0n7kA --json',
+    '<%= config.bin %> <%= command.id %> "Jordan Lee"',
+    '<%= config.bin %> <%= command.id %> user_q9DlEfFQtUnlr8argbHtpF --json',
   ]
   static flags = {...fieldsFlag}
   static summary = 'Show one user: me, an ID, an email or a name.'
