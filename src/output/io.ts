@@ -1,3 +1,5 @@
+import type {Writable} from 'node:stream'
+
 /**
  * The one output path of a run (gh's IOStreams): where stdout and stderr go, whether each is a
  * terminal, colour, width, the output format and a progress slot. Built once per run by the
@@ -18,8 +20,6 @@
  * `stdoutClosed` is aborted, later writes are dropped and lists stop fetching: a quiet, successful
  * end. Any other write failure (disk full…) rejects the next write, so the command fails.
  */
-import type {Writable} from 'node:stream'
-
 import type {OutputFormat} from './types.js'
 
 import {CliError, ExitCode, UsageError} from '../errors.js'
@@ -125,7 +125,10 @@ export function createIo(options: IoOptions = {}): Io {
     stderrColor: stderrColorLevel > 0,
     stderrColorLevel,
     stderrIsTTY,
-    stdinIsTTY: Boolean((options.stdin ?? process.stdin).isTTY),
+    // Read when asked: touching process.stdin builds a stream (node:net), ~10 ms at start-up.
+    get stdinIsTTY() {
+      return Boolean((options.stdin ?? process.stdin).isTTY)
+    },
     stdout: stdout.write,
     stdoutClosed: stdout.closed,
     stdoutIsTTY,

@@ -69,7 +69,10 @@ export function progressEnabled(options: {
 }
 
 function n(x: number): string {
-  return new Intl.NumberFormat('en-US').format(x)
+  // Not Intl.NumberFormat: creating one costs ~15 ms of ICU start-up on every paged run.
+  const [whole, fraction] = String(x).split('.')
+  const grouped = whole.replaceAll(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }
 
 /** `Fetched 4,200 of 20,000 leads` (or `Fetched 4,200 leads` when the total is unknown). */

@@ -379,7 +379,9 @@ function tableColumns(view: RecordView, fields?: string[]): TableColumn[] {
   if (!fields) return view.columns
   return fields.map((key) => {
     const column = view.columns.find((c) => c.key === key)
-    return column ? {...column, explicit: true} : {adhoc: true, explicit: true, header: (view.labels?.[key] ?? key).toUpperCase(), key}
+    return column
+      ? {...column, explicit: true}
+      : {adhoc: true, explicit: true, header: (view.labels?.[key] ?? key).toUpperCase(), key}
   })
 }
 

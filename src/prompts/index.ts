@@ -99,7 +99,8 @@ export function canPrompt(options: {json?: boolean} = {}): boolean {
     env: process.env,
     json: options.json,
     stderrIsTTY: process.stderr.isTTY,
-    stdinIsTTY: process.stdin.isTTY,
+    // process.stdin is built on first touch (node:net, ~10 ms): only when a prompt could be shown.
+    stdinIsTTY: Boolean(process.stderr.isTTY) && !options.json && process.stdin.isTTY,
   })
 }
 
