@@ -80,6 +80,23 @@ export abstract class RecordCommand<T extends typeof Command> extends BaseComman
     return record
   }
 
+  /**
+   * A lead a write just created or changed: on a terminal its lead page (design §6, issue 12 §2)
+   * and the `✓` line; otherwise as `shown()` prints any record.
+   */
+  protected async shownLead(resource: ResourceDef, lead: CloseObject, verb: WriteVerb): Promise<CloseObject> {
+    if (!this.wantsPage()) return this.shown(resource, lead, verb)
+    const [{leadPage}, {renderLeadPage}, {screenStyle}] = await Promise.all([
+      import('../services/lead-page.js'),
+      import('../output/record-page.js'),
+      import('../output/screens.js'),
+    ])
+    const page = await leadPage(this.deps(), String(lead.id), lead)
+    await this.page(renderLeadPage(page, screenStyle(this.io)), lead)
+    confirmWrite(this.io, verb, describeRecord(resource.noun, String(lead.id ?? ''), recordName(lead)))
+    return lead
+  }
+
   /** A composed page instead of the record view: a table format, no --fields, no --web. */
   protected wantsPage(): boolean {
     const flags = this.flags as {fields?: string; web?: boolean}

@@ -15,7 +15,8 @@ export interface LeadPage {
   lead: CloseObject
 }
 
-export async function leadPage(deps: ServiceDeps, id: string): Promise<LeadPage> {
+/** The page of lead `id`; `known` (a lead just created or updated) saves the read of the lead itself. */
+export async function leadPage(deps: ServiceDeps, id: string, known?: CloseObject): Promise<LeadPage> {
   const {api} = await deps.connect()
   const recent = async () => {
     const found: CloseObject[] = []
@@ -29,6 +30,6 @@ export async function leadPage(deps: ServiceDeps, id: string): Promise<LeadPage>
     return Object.fromEntries(fields.map((f) => [String(f.id), String(f.name)]))
   }
 
-  const [lead, activityList, fieldNames] = await Promise.all([api.get(leads, id), recent(), names()])
+  const [lead, activityList, fieldNames] = await Promise.all([known ?? api.get(leads, id), recent(), names()])
   return {activities: activityList.slice(0, 5), fieldNames, lead}
 }

@@ -21,6 +21,32 @@ describe('lead page (sandbox)', () => {
 
   after(() => home.remove())
 
+  it('leads create and update print the lead page on a terminal, then one ✓ line; JSON stays the object', async () => {
+    const created = await close(['leads', 'create', '--name', 'Page Test Co', '--set', 'Industry=Software'], {
+      columns: 80,
+      env: {NO_COLOR: '1'},
+      stderrTTY: true,
+      stdoutTTY: true,
+    })
+    expect(created.exitCode, created.stderr).to.equal(0)
+    expect(created.stdout.split('\n')[0]).to.match(/^Page Test Co +\S/)
+    expect(created.stdout).to.match(/\n {2}Industry: +Software\n/)
+    expect(created.stdout).to.include('Recent activity')
+    expect(created.stderr).to.match(/✓ Created lead "Page Test Co" \(lead_\w+\)\n/)
+    for (const l of created.stdout.split('\n')) expect(l.length, l).to.be.at.most(80)
+    const updated = await close(['leads', 'update', 'Page Test Co', '--city', 'Austin'], {
+      columns: 80,
+      env: {NO_COLOR: '1'},
+      stderrTTY: true,
+      stdoutTTY: true,
+    })
+    expect(updated.exitCode, updated.stderr).to.equal(0)
+    expect(updated.stdout.split('\n')[0]).to.match(/^Page Test Co +\S/)
+    expect(updated.stderr).to.match(/✓ Updated lead "Page Test Co" \(lead_\w+\)\n/)
+    const json = await close(['leads', 'update', 'Page Test Co', '--city', 'Dallas', '--json'])
+    expect(JSON.parse(json.stdout)).to.include({display_name: 'Page Test Co'})
+  })
+
   it('shows name, status, the Close link, contacts with emails, opportunities, tasks, custom fields by name, activity', async () => {
     const result = await tty(['leads', 'get', lead.id])
     expect(result.exitCode, result.stderr).to.equal(0)
