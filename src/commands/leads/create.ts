@@ -23,6 +23,10 @@ export default class LeadsCreate extends RecordCommand<typeof LeadsCreate> {
     const deps = this.deps()
     this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
     const lead = await createLead(deps, this.flags)
-    return this.shownLead(await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)), lead, 'Created')
+    return this.shownLead(
+      await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)),
+      lead,
+      'Created',
+    )
   }
 }

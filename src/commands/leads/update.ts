@@ -24,6 +24,10 @@ export default class LeadsUpdate extends RecordCommand<typeof LeadsUpdate> {
     const deps = this.deps()
     this.flags.fields = await fieldsByName(deps, 'lead', leads, this.flags.fields)
     const lead = await updateLead(deps, this.args.id, this.flags)
-    return this.shownLead(await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)), lead, 'Updated')
+    return this.shownLead(
+      await labelledView(deps, 'lead', leads, showsCustom(lead, this.flags.fields)),
+      lead,
+      'Updated',
+    )
   }
 }
