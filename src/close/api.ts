@@ -23,6 +23,13 @@ export interface ListSource {
   total(): number | undefined
 }
 
+/** Every record a list source yields, all its pages, as one array (for the few records a lookup needs). */
+export async function allRecords(source: ListSource): Promise<CloseObject[]> {
+  const found: CloseObject[] = []
+  for await (const page of source.pages) found.push(...page)
+  return found
+}
+
 type Route = {action: CachedAction; kind: 'action'} | {kind: 'proxy'}
 
 const READ: CallOptions = {retry: true}

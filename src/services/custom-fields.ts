@@ -1,13 +1,14 @@
+import type {CloseObject} from '../close/normalize.js'
+import type {RecordView} from '../close/view.js'
+import type {ConnectionScope, ServiceDeps} from './deps.js'
+
 /**
  * Custom fields by name (issue 11): the organization's fields read once per run, `--set NAME=VALUE`
  * checked against each field's type and choices before anything is sent, `--where` turned into lead
  * search terms, `--fields` names turned into keys, and the key → name labels record pages and table
  * headers show. JSON output keeps Close's keys.
  */
-import type {CloseObject} from '../close/normalize.js'
-import type {RecordView} from '../close/view.js'
-import type {ConnectionScope, ServiceDeps} from './deps.js'
-
+import {allRecords} from '../close/api.js'
 import {
   asCustomField,
   customChanges,
@@ -27,9 +28,7 @@ const cache = new WeakMap<ConnectionScope, Map<CustomFieldObject, Promise<Custom
 /** The custom fields of leads, contacts or opportunities, as Close returns them (one read per run). */
 export async function listFieldObjects(deps: ServiceDeps, object: CustomFieldObject): Promise<CloseObject[]> {
   const {api} = await deps.connect()
-  const found: CloseObject[] = []
-  for await (const page of api.list(customFieldResource(object)).pages) found.push(...page)
-  return found
+  return allRecords(api.list(customFieldResource(object)))
 }
 
 /** The custom fields of one object type, read once per connection scope. */

@@ -1,13 +1,14 @@
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 /**
  * Record references (design §5) over the run's services: the ports of services/references.ts
  * built from ServiceDeps, so every command that takes a lead (a positional or `--lead`), a
  * contact or a user resolves it the same way. `@last` is the lead this CLI last showed or
  * changed on this connection (kept in the connection's cache as the lookup `last-lead`).
  */
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
-import {contacts, leads, opportunities, tasks, users} from '../close/resources.js'
+import {allRecords} from '../close/api.js'
+import {contacts, leads, opportunities, tasks} from '../close/resources.js'
 import {sanitize} from '../output/sanitize.js'
 import {truncate} from '../output/width.js'
 import {
@@ -42,9 +43,7 @@ export function pickPorts(deps: ServiceDeps): PickPorts {
 /** One page of a Close lead search (`query`). */
 export async function searchLeadRecords(deps: ServiceDeps, query: string, limit: number): Promise<CloseObject[]> {
   const {api} = await deps.connect()
-  const found: CloseObject[] = []
-  for await (const page of api.list(leads, {query}, limit).pages) found.push(...page)
-  return found
+  return allRecords(api.list(leads, {query}, limit))
 }
 
 /** A lead from anything design §5 allows: ID, URL, email, phone, domain, name, `@last`. */
@@ -93,12 +92,7 @@ export async function contactRef(
     leadId,
     {
       ...pickPorts(deps),
-      async listContacts(lead: string) {
-        const {api} = await deps.connect()
-        const found: CloseObject[] = []
-        for await (const page of api.list(contacts, {lead_id: lead}).pages) found.push(...page)
-        return found
-      },
+      listContacts: async (lead: string) => allRecords((await deps.connect()).api.list(contacts, {lead_id: lead})),
     },
     options,
   )
@@ -110,12 +104,8 @@ export async function userRef(deps: ServiceDeps, text: string, options: ResolveO
     text,
     {
       ...pickPorts(deps),
-      async listUsers() {
-        const {api} = await deps.connect()
-        const found: CloseObject[] = []
-        for await (const page of api.list(users, {}).pages) found.push(...page)
-        return found as unknown as UserRecord[]
-      },
+      // The organization's users, cached per connection (close/lookups.ts), not listed again per reference.
+      listUsers: async () => (await deps.connect()).lookups.users(),
       async me() {
         return (await (await deps.connect()).lookups.me()) as UserRecord
       },

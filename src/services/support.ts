@@ -1,14 +1,15 @@
-/**
- * Small pieces the opportunity, task, note and activity services share: references (leads and
- * users through services/lead-ref.ts, records by ID or URL), the lead question (the search picker),
- * opportunity statuses, lists, pickers, and refreshing stale lookups after Close rejects a value.
- */
 import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
 import type {Candidate, RefObject} from '../close/refs.js'
 import type {ResourceDef} from '../close/resources.js'
 import type {ServiceDeps} from './deps.js'
 
+/**
+ * Small pieces the opportunity, task, note and activity services share: references (leads and
+ * users through services/lead-ref.ts, records by ID or URL), the lead question (the search picker),
+ * opportunity statuses, lists, pickers, and refreshing stale lookups after Close rejects a value.
+ */
+import {allRecords} from '../close/api.js'
 import {leadRef, searchLeadRecords, userRef} from './lead-ref.js'
 import {chooseRecord, recordIdFrom} from './references.js'
 
@@ -82,9 +83,7 @@ export async function firstRecords(
   params: Params,
   limit = 50,
 ): Promise<CloseObject[]> {
-  const found: CloseObject[] = []
-  for await (const page of (await listOf(deps, resource, params, limit)).pages) found.push(...page)
-  return found
+  return allRecords(await listOf(deps, resource, params, limit))
 }
 
 /** An opportunity status label (any case) or `stat_…` ID → its ID; unknown → exit 2 listing the labels. */

@@ -1,12 +1,13 @@
+import type {Params} from '../close/api.js'
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 /**
  * `close today`: a rep's day (issue 12 §1) — overdue tasks, tasks due today, today's meetings and
  * the active opportunities expected to close this month (Close keeps the expected close date in
  * `date_won` on active opportunities). The three reads run concurrently (design §7).
  */
-import type {CloseApi, Params} from '../close/api.js'
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
+import {allRecords} from '../close/api.js'
 import {localDay, periodOf, periodParams} from '../close/periods.js'
 import {meetings, opportunities, tasks} from '../close/resources.js'
 import {userRef} from './lead-ref.js'
@@ -26,13 +27,6 @@ export async function userFilter(deps: ServiceDeps, user = 'me', flag = '--user'
   return (await userRef(deps, user, {flag})).id
 }
 
-/** Every record of a list, all pages. */
-export async function listAll(api: CloseApi, resource: Parameters<CloseApi['list']>[0], params: Params) {
-  const found: CloseObject[] = []
-  for await (const page of api.list(resource, params).pages) found.push(...page)
-  return found
-}
-
 /** The local midnight starting the day `offset` days from `now`, as ISO 8601. */
 function midnight(now: Date, offset: number): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset).toISOString()
@@ -48,19 +42,23 @@ export async function today(deps: ServiceDeps, input: {user?: string}, now = new
   const month = periodOf('this-month', now)
   const mine = (key: string): Params => (userId ? {[key]: userId} : {})
   const [inbox, todays, closing] = await Promise.all([
-    listAll(api, tasks, {_type: 'lead', view: 'inbox', ...mine('assigned_to')}),
-    listAll(api, meetings, {
-      _order_by: 'activity_at',
-      activity_at__gte: midnight(now, 0),
-      activity_at__lt: midnight(now, 1),
-      ...mine('user_id'),
-    }),
-    listAll(api, opportunities, {
-      _order_by: 'date_won',
-      status_type: 'active',
-      ...periodParams('date_won', month),
-      ...mine('user_id'),
-    }),
+    allRecords(api.list(tasks, {_type: 'lead', view: 'inbox', ...mine('assigned_to')})),
+    allRecords(
+      api.list(meetings, {
+        _order_by: 'activity_at',
+        activity_at__gte: midnight(now, 0),
+        activity_at__lt: midnight(now, 1),
+        ...mine('user_id'),
+      }),
+    ),
+    allRecords(
+      api.list(opportunities, {
+        _order_by: 'date_won',
+        status_type: 'active',
+        ...periodParams('date_won', month),
+        ...mine('user_id'),
+      }),
+    ),
   ])
   const open = inbox.filter((task) => task.is_complete !== true)
   return {

@@ -1,11 +1,12 @@
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 /**
  * Smart Views (Close saved searches): the list, and one view by ID, name or a unique prefix of its
  * name. Several matches follow the reference rule (design §5): a picker on a terminal, else exit 2
  * listing the candidates; none → exit 5.
  */
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
+import {allRecords} from '../close/api.js'
 import {savedSearches} from '../close/custom-fields.js'
 import {quote} from '../close/refs.js'
 import {NotFoundError, UsageError} from '../errors.js'
@@ -15,9 +16,7 @@ import {AmbiguousReferenceError, type Candidate} from './references.js'
 /** The organization's lead Smart Views. */
 export async function listViews(deps: ServiceDeps): Promise<CloseObject[]> {
   const {api} = await deps.connect()
-  const found: CloseObject[] = []
-  for await (const page of api.list(savedSearches, {type: 'lead'}).pages) found.push(...page)
-  return found
+  return allRecords(api.list(savedSearches, {type: 'lead'}))
 }
 
 /** The views `text` names: its ID, a name equal to it (any case), else those whose name starts with it. */

@@ -68,6 +68,11 @@ export function stubDeps(options: {interactive?: boolean; prompts?: object} = {}
       if (!found) throw new UsageError(`"${wanted}" is not an opportunity status of this organization (${flag}).`)
       return found
     },
+    /** The organization's users (Lookups.users, cached per connection in the CLI): one user listing. */
+    async users() {
+      calls.push('list user {}')
+      return USERS
+    },
   }
   const cache = {lookup() {}, async setLookup() {}}
   return {
