@@ -5,11 +5,9 @@
  */
 import type {Command} from '@oclif/core'
 
-import type {MembraneConnection} from '../membrane/types.js'
 import type {ResolvedConnection} from '../session/connection-store.js'
 import type {SessionContext} from '../session/context.js'
 
-import {CliError, NotFoundError} from '../errors.js'
 import {cmd} from '../session/context.js'
 import {BaseCommand} from './base-command.js'
 
@@ -21,19 +19,6 @@ export abstract class SessionCommand<T extends typeof Command> extends BaseComma
 
   protected get session(): SessionContext {
     return this.context.session
-  }
-
-  /** `membrane connection get ID` for an ID the user typed: one Membrane does not know is exit 5. */
-  protected async lookUpConnection(id: string): Promise<MembraneConnection> {
-    try {
-      return await this.membrane.getConnection(id)
-    } catch (error) {
-      if (!(error instanceof CliError && error.code === 'connection_not_found')) throw error
-      throw new NotFoundError(`Membrane has no connection ${id}.`, {
-        code: 'connection_not_found',
-        hint: `See the ones it has with ${this.suggest('connections list')}.`,
-      })
-    }
   }
 
   /** A `close …` command to suggest, with `--sandbox` when in use. */
