@@ -62,7 +62,10 @@ describe('tmux: lead search picker and prompts that keep what you type (sandbox)
 
   it('leads get with several matches: the picker filters as you type, the choice is shown', async () => {
     term.start(['leads', 'get', 'Inc', '--sandbox', '--no-color'], {height: 40, width: 120})
-    let screen = await term.waitFor('Several leads match "Inc"; pick one (type to search):')
+    // The search prompt draws its question before its first choices: wait for both.
+    await term.waitFor('Several leads match "Inc"; pick one (type to search):')
+    let screen = await term.waitFor('Foxharbor Outfitters, Inc.')
+    expect(screen).to.include('Several leads match "Inc"; pick one (type to search):')
     expect(screen).to.include('Foxharbor Outfitters, Inc.')
     term.type('Ward Supply')
     screen = await term.waitFor(/❯ Ward Supply, Inc\./)
