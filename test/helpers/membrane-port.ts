@@ -5,15 +5,18 @@
  * - the sandbox: the `membrane-sandbox` executable's `main(argv, io, env)` from src/sandbox/main.ts,
  *   called in this process with the child's environment (CLOSE_SANDBOX_DIR from the gateway);
  * - a stub: `(args) => ({stdout, stderr, exitCode})`;
- * - a real process: fixtures under test/fixtures/bin are still spawned (their faults are the point).
+ * - the fake membranes of test/fixtures/bin (fake-membrane-core.mjs's `runFake`), called in this
+ *   process with the environment the child would get, unless their scenario needs a real process
+ *   (a hang that must be killed); any other executable is spawned for real.
  *
  * The CLI and the in-process sandbox keep time through `Date.now()` and `setTimeout`: VirtualClock
  * lets a poll interval or the sandbox's "READY 2 s later" pass without waiting.
  */
 import {existsSync} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
-import {join} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 import timers from 'node:timers/promises'
+import {fileURLToPath} from 'node:url'
 
 import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
 
@@ -149,6 +152,48 @@ export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): C
   })
 }
 
+const FAKES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'bin')
+
+/** The scenario a fake of test/fixtures/bin plays for `spec`, when it can play it in-process. */
+async function inProcessScenario(spec: ChildSpec): Promise<string | undefined> {
+  if (dirname(resolve(spec.file)) !== FAKES_DIR) return undefined
+  const {FIXED_SCENARIOS, PROCESS_ONLY} = await import('../fixtures/bin/fake-membrane-core.mjs')
+  const name = basename(spec.file)
+  const env = {...process.env, ...spec.env}
+  const scenario =
+    FIXED_SCENARIOS[name] ?? (name === 'membrane-fake' ? env.FAKE_MEMBRANE_SCENARIO || 'items' : undefined)
+  return scenario && !PROCESS_ONLY.has(scenario) && env.FAKE_MEMBRANE_PROCESS !== '1' ? scenario : undefined
+}
+
+/** One call of a fake membrane, in this process, with the child's environment (as startChild builds it). */
+function fakeChild(spec: ChildSpec, scenario: string): Child {
+  return inProcessChild(async (write) => {
+    const {runFake} = await import('../fixtures/bin/fake-membrane-core.mjs')
+    const output = {stderr: '', stdout: ''}
+    const exitCode = runFake(
+      spec.args,
+      {...process.env, ...spec.env, FAKE_MEMBRANE_SCENARIO: scenario},
+      {
+        hang() {
+          throw new Error(`fake membrane: scenario ${scenario} needs a real process`)
+        },
+        ignoreSigterm() {},
+        pid: process.pid,
+        stderr(text) {
+          output.stderr += text
+          write(text)
+        },
+        stdinIsTTY: false,
+        stdout(text) {
+          output.stdout += text
+          write(text)
+        },
+      },
+    )
+    return {...output, exitCode}
+  })
+}
+
 export interface PortOptions {
   /** Receives the argv of every call, in order. */
   record: (args: string[]) => void
@@ -166,7 +211,11 @@ export function testSpawner(options: PortOptions): Spawner {
     options.record(spec.args)
     const route = /membrane-sandbox\.js$/.test(spec.file) ? 'sandbox' : (options.route ?? 'spawn')
     if (route === 'sandbox') return sandboxChild(spec, options)
-    if (route === 'spawn') return options.spawnReal(spec)
+    if (route === 'spawn') {
+      const scenario = await inProcessScenario(spec)
+      return scenario ? fakeChild(spec, scenario) : options.spawnReal(spec)
+    }
+
     return inProcessChild(async () => route(spec.args, spec))
   }
 }

@@ -7,7 +7,7 @@ export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
   static description = `Deletes the sandbox's data and seeds it again: the demo organization "Acme Demo" with its
 leads, contacts, opportunities, tasks, notes and users, logged in, with its demo connections.
 The data is the same every time for the same --leads.`
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --leads 20000']
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --leads 1000']
   static flags = {
     leads: Flags.integer({default: 300, description: 'How many leads to seed.', max: 1_000_000, min: 1}),
   }

@@ -2,7 +2,15 @@ import {expect} from 'chai'
 
 import {AuthError, NotFoundError, RemoteError, UsageError} from '../../../src/errors.js'
 import {listEnvelope, MembraneClient} from '../../../src/membrane/client.js'
-import {CLOSE_CONNECTION_ID, CLOSE_CONNECTOR_ID, FakeMembrane, fixture, isAlive, rejection} from './helpers.js'
+import {
+  CLOSE_CONNECTION_ID,
+  CLOSE_CONNECTOR_ID,
+  FakeMembrane,
+  fakesInProcess,
+  fixture,
+  isAlive,
+  rejection,
+} from './helpers.js'
 
 type Lead = {display_name: string; id: string}
 const LEADS = fixture<Lead[]>('leads.json')
@@ -11,6 +19,7 @@ const actionId = (key: string) => ACTIONS.find((action) => action.key === key)!.
 const CONN = `--connectionId=${CLOSE_CONNECTION_ID}`
 
 describe('membrane/client (against the fake membrane)', () => {
+  fakesInProcess()
   let fake: FakeMembrane
   const client = (scenario: string, env: Record<string, string> = {}) => new MembraneClient(fake.gateway(scenario, env))
 

@@ -3,13 +3,15 @@ import {join} from 'node:path'
 
 import {AuthError, InterruptedError, NotFoundError, RateLimitError, RemoteError} from '../../../src/errors.js'
 import {MembraneGateway, redactArgs} from '../../../src/membrane/gateway.js'
-import {CLOSE_CONNECTION_ID, FakeMembrane, isAlive, rejection, until} from './helpers.js'
+import {CLOSE_CONNECTION_ID, FakeMembrane, fakesInProcess, isAlive, rejection, until} from './helpers.js'
 import {fails, ok, type Script, scripted, type ScriptedMembrane} from './port.js'
 
 const LIST_LEADS_ID = '846a32c3bb81e3c29b621792'
 const CONN = `--connectionId=${CLOSE_CONNECTION_ID}`
 
 describe('membrane/gateway (against the fake membrane)', () => {
+  fakesInProcess() // a real process where that is the point: argv, environment, timeouts and kills
+  const PROCESS = {FAKE_MEMBRANE_PROCESS: '1'}
   let fake: FakeMembrane
 
   beforeEach(() => {
@@ -23,7 +25,7 @@ describe('membrane/gateway (against the fake membrane)', () => {
   describe('json()', () => {
     it('returns the JSON value and passes argv verbatim', async () => {
       const args = ['connection', 'list', '--json']
-      const value = await fake.gateway('items').json(args)
+      const value = await fake.gateway('items', PROCESS).json(args)
       expect(value).to.have.property('items').that.is.an('array').with.length(2)
       expect(fake.calls()).to.deep.equal([args])
     })
@@ -31,7 +33,7 @@ describe('membrane/gateway (against the fake membrane)', () => {
     it('keeps each argv element whole: spaces, quotes and JSON are never shell-split', async () => {
       const input = {name: 'Bob\'s "Bistro" & Bar; $(rm -rf /)', tags: ['a b']}
       const args = ['action', 'run', 'nope', CONN, `--input=${JSON.stringify(input)}`, '--json']
-      await rejection(fake.gateway('items').json(args))
+      await rejection(fake.gateway('items', PROCESS).json(args))
       expect(fake.calls()).to.deep.equal([args])
     })
 

@@ -8,6 +8,8 @@ import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
+import {setSpawner, type Spawner, startProcess} from '../../../src/membrane/spawn.js'
+import {testSpawner} from '../../helpers/membrane-port.js'
 
 export const BIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'bin')
 export const FAKE = join(BIN_DIR, 'membrane-fake')
@@ -108,4 +110,28 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
   }
 
   throw new Error('expected a rejection, but the promise resolved')
+}
+
+/**
+ * For a describe block whose point is what Membrane answers, not the process: the fake runs in this
+ * process (test/helpers/membrane-port.ts), unless its scenario needs a real one (a hang to kill).
+ */
+export function fakesInProcess(): void {
+  let previous: Spawner | undefined
+  before(() => {
+    const real: Spawner = async (spec) => {
+      setSpawner(previous)
+      try {
+        return await startProcess(spec)
+      } finally {
+        setSpawner(port)
+      }
+    }
+
+    const port = testSpawner({record() {}, sandboxDir: tmpdir(), spawnReal: real})
+    previous = setSpawner(port)
+  })
+  after(() => {
+    setSpawner(previous)
+  })
 }
