@@ -6,8 +6,8 @@ import {
   CLOSE_CONNECTION_ID,
   CLOSE_CONNECTOR_ID,
   FakeMembrane,
-  fakesInProcess,
   fixture,
+  inProcessFakes,
   isAlive,
   rejection,
 } from './helpers.js'
@@ -19,7 +19,11 @@ const actionId = (key: string) => ACTIONS.find((action) => action.key === key)!.
 const CONN = `--connectionId=${CLOSE_CONNECTION_ID}`
 
 describe('membrane/client (against the fake membrane)', () => {
-  fakesInProcess()
+  const fakes = inProcessFakes()
+
+  before(fakes.install)
+
+  after(fakes.restore)
   let fake: FakeMembrane
   const client = (scenario: string, env: Record<string, string> = {}) => new MembraneClient(fake.gateway(scenario, env))
 

@@ -3,14 +3,19 @@ import {join} from 'node:path'
 
 import {AuthError, InterruptedError, NotFoundError, RateLimitError, RemoteError} from '../../../src/errors.js'
 import {MembraneGateway, redactArgs} from '../../../src/membrane/gateway.js'
-import {CLOSE_CONNECTION_ID, FakeMembrane, fakesInProcess, isAlive, rejection, until} from './helpers.js'
+import {CLOSE_CONNECTION_ID, FakeMembrane, inProcessFakes, isAlive, rejection, until} from './helpers.js'
 import {fails, ok, type Script, scripted, type ScriptedMembrane} from './port.js'
 
 const LIST_LEADS_ID = '846a32c3bb81e3c29b621792'
 const CONN = `--connectionId=${CLOSE_CONNECTION_ID}`
 
 describe('membrane/gateway (against the fake membrane)', () => {
-  fakesInProcess() // a real process where that is the point: argv, environment, timeouts and kills
+  // In-process fakes, a real process where that is the point: argv, environment, timeouts and kills.
+  const fakes = inProcessFakes()
+
+  before(fakes.install)
+
+  after(fakes.restore)
   const PROCESS = {FAKE_MEMBRANE_PROCESS: '1'}
   let fake: FakeMembrane
 

@@ -113,25 +113,29 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
 }
 
 /**
- * For a describe block whose point is what Membrane answers, not the process: the fake runs in this
- * process (test/helpers/membrane-port.ts), unless its scenario needs a real one (a hang to kill).
+ * For a describe block whose point is what Membrane answers, not the process: while installed, the
+ * fake runs in this process (test/helpers/membrane-port.ts), unless its scenario needs a real one
+ * (a hang to kill). `before(fakes.install); after(fakes.restore)`.
  */
-export function fakesInProcess(): void {
+export function inProcessFakes(): {install(): void; restore(): void} {
   let previous: Spawner | undefined
-  before(() => {
-    const real: Spawner = async (spec) => {
-      setSpawner(previous)
-      try {
-        return await startProcess(spec)
-      } finally {
-        setSpawner(port)
-      }
-    }
-
-    const port = testSpawner({record() {}, sandboxDir: tmpdir(), spawnReal: real})
-    previous = setSpawner(port)
-  })
-  after(() => {
+  let port: Spawner | undefined
+  const real: Spawner = async (spec) => {
     setSpawner(previous)
-  })
+    try {
+      return await startProcess(spec)
+    } finally {
+      setSpawner(port)
+    }
+  }
+
+  return {
+    install() {
+      port = testSpawner({record() {}, sandboxDir: tmpdir(), spawnReal: real})
+      previous = setSpawner(port)
+    },
+    restore() {
+      setSpawner(previous)
+    },
+  }
 }

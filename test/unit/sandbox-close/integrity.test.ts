@@ -36,7 +36,13 @@ async function createInProcess(dir: string, name: string, n: number) {
   let exitCode: number | undefined
   const crash = crashAt(n)
   try {
-    const io = {stderr() {}, stdinIsTTY: false, stdout: (text: string) => (stdout += text)}
+    const io = {
+      stderr() {},
+      stdinIsTTY: false,
+      stdout(text: string) {
+        stdout += text
+      },
+    }
     const argv = ['request', SANDBOX_CONNECTION_ID, '/lead/', '-X', 'POST', '-d', body]
     exitCode = await main(argv, io, {...process.env, CLOSE_SANDBOX_DIR: dir})
   } catch {
@@ -74,34 +80,33 @@ function leftovers(dir: string): string[] {
   )
 }
 
+/** What a writer killed before its n-th change left: the old store, or it plus the whole lead. */
+async function expectWholeOrNothing(dir: string, before: string[], name: string, n: number): Promise<void> {
+  const leads = await allLeads(dir) // opening the store sweeps what the killed writer left
+  expect(leftovers(dir), `after a kill at change ${n}`).to.have.length(1)
+  expect(leftovers(dir)[0]).to.match(/^data-/)
+  const ids = leads.map((l) => l.id)
+  expect(ids.filter((id) => before.includes(id))).to.deep.equal(before)
+  const added = leads.filter((l) => !before.includes(l.id))
+  if (added.length === 0) return
+  // Killed after the commit point: the lead is whole, findable by ID, with its contact.
+  expect(added.map((l) => l.name)).to.deep.equal([name])
+  const store = await openStore(dir)
+  const lead = (await handleCloseRequest(store, {method: 'GET', path: `/lead/${added[0].id}/`, query: []})).body as Body
+  expect(lead.contacts.map((c: Body) => c.name)).to.deep.equal(['Kim Killed'])
+  const contact = await handleCloseRequest(store, {method: 'GET', path: `/contact/${lead.contacts[0].id}/`, query: []})
+  expect(contact.status).to.equal(200)
+  await handleCloseRequest(store, {method: 'DELETE', path: `/lead/${added[0].id}/`, query: []})
+}
+
 describe('sandbox Close emulator: integrity under kill -9 and reset', function () {
   this.timeout(240_000)
 
   after(removeTempDirs)
 
   before(() => {
-    if (!existsSync(join(ROOT, 'dist', 'sandbox', 'main.js'))) throw new Error('build first: npx tsc -p tsconfig.json')
+    if (!existsSync(join(ROOT, 'dist', 'sandbox', 'main.js'))) throw new Error('build first: npm run build')
   })
-
-  /** What a writer killed before its n-th change left: the old store, or it plus the whole lead. */
-  async function expectWholeOrNothing(dir: string, before: string[], name: string, n: number): Promise<void> {
-    const leads = await allLeads(dir) // opening the store sweeps what the killed writer left
-    expect(leftovers(dir), `after a kill at change ${n}`).to.have.length(1)
-    expect(leftovers(dir)[0]).to.match(/^data-/)
-    const ids = leads.map((l) => l.id)
-    expect(ids.filter((id) => before.includes(id))).to.deep.equal(before)
-    const added = leads.filter((l) => !before.includes(l.id))
-    if (added.length === 0) return
-    // Killed after the commit point: the lead is whole, findable by ID, with its contact.
-    expect(added.map((l) => l.name)).to.deep.equal([name])
-    const store = await openStore(dir)
-    const lead = (await handleCloseRequest(store, {method: 'GET', path: `/lead/${added[0].id}/`, query: []}))
-      .body as Body
-    expect(lead.contacts.map((c: Body) => c.name)).to.deep.equal(['Kim Killed'])
-    const contact = await handleCloseRequest(store, {method: 'GET', path: `/contact/${lead.contacts[0].id}/`, query: []})
-    expect(contact.status).to.equal(200)
-    await handleCloseRequest(store, {method: 'DELETE', path: `/lead/${added[0].id}/`, query: []})
-  }
 
   it('a create killed at any point of its commit leaves the old store or the whole new lead', async () => {
     // Every change point in this process (crashAt: no change after it reaches the disk, the lock's

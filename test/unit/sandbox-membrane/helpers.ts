@@ -47,7 +47,7 @@ export interface Sandbox {
 
 export function assertBuilt(): void {
   if (!existsSync(join(ROOT, 'dist', 'sandbox', 'main.js'))) {
-    throw new Error('dist/sandbox/main.js is missing: build first with `npx tsc -p tsconfig.json`')
+    throw new Error('dist/sandbox/main.js is missing: build first with `npm run build`')
   }
 }
 

@@ -42,7 +42,6 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
  * 20 children costs seconds of CPU). Returns the bundle's path.
  */
 async function bundled(entry: string, out: string): Promise<string> {
-  // eslint-disable-next-line n/no-extraneous-import -- tsx's own esbuild (tsx is pinned exactly)
   const {buildSync} = await import('esbuild')
   buildSync({bundle: true, entryPoints: [join(ROOT, entry)], format: 'esm', outfile: out, platform: 'node'})
   return out
