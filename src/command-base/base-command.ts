@@ -30,6 +30,7 @@ import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
 import {sanitizeLines} from '../output/sanitize.js'
 import {prompts} from '../prompts/index.js'
+import {leadNameHook} from '../services/lead-names.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -84,7 +85,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** The renderer (tables, record pages, streamed lists) over the run's Io, with `--fields`. */
   protected get out(): Out {
-    this.renderer ??= new Renderer(outputContext(this.io, {fields: (this.flags as {fields?: string}).fields}))
+    this.renderer ??= new Renderer({
+      ...outputContext(this.io, {fields: (this.flags as {fields?: string}).fields}),
+      names: leadNameHook(this.deps()),
+    })
     const {renderer} = this
     return {
       list: async (...args) => {

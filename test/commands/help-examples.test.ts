@@ -32,10 +32,7 @@ const SKIP_COMMANDS: Record<string, string> = {
   logout: 'logs out of the real Membrane',
 }
 /** Single examples not run, by their text after templating, with the reason. */
-const SKIP_EXAMPLES: Record<string, string> = {
-  'close raw POST /data/search/ --input query.json --paginate -o ndjson':
-    "Close's advanced search (/data/search/) is not emulated by the sandbox",
-}
+const SKIP_EXAMPLES: Record<string, string> = {}
 const INTERACTIVE = 'interactive only: without arguments the command asks for what is missing (a terminal)'
 
 interface Example {
@@ -129,7 +126,10 @@ function writeFixtures(dir: string): void {
   writeFileSync(join(dir, 'note.json'), JSON.stringify({lead_id: LEAD, note: 'Called Charles: wants a quote.'}))
   writeFileSync(join(dir, 'meeting-notes.md'), 'Met Charles Anderson.\n\n- wants a quote by Friday\n')
   writeFileSync(join(dir, 'notes.md'), 'Quote sent to Charles.\n')
-  writeFileSync(join(dir, 'query.json'), JSON.stringify({limit: 5, query: {queries: [], type: 'and'}}))
+  writeFileSync(
+    join(dir, 'query.json'),
+    JSON.stringify({_limit: 5, query: {queries: [{object_type: 'lead', type: 'object_type'}], type: 'and'}}),
+  )
 }
 
 describe('help examples run against the sandbox (issue 13 item 5)', function () {

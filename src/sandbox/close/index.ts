@@ -89,6 +89,7 @@ const opps = () => import('./opportunities.js')
 const tasks = () => import('./tasks.js')
 const acts = () => import('./activities.js')
 const org = () => import('./org.js')
+const search = () => import('./search.js')
 
 let routeTable: Route[] | undefined
 
@@ -101,6 +102,7 @@ function routes(): Route[] {
   })
   routeTable = [
     route('/me/', {GET: lazy(org, (m) => m.getMe)}),
+    route('/data/search/', {POST: lazy(search, (m) => m.search)}),
     route('/user/', {GET: lazy(org, (m) => m.listUsers)}),
     route('/user/{id}/', {GET: lazy(org, (m) => m.getUser)}),
     route('/organization/{id}/', {GET: lazy(org, (m) => m.getOrganization)}),
