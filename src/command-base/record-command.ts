@@ -33,7 +33,7 @@ export abstract class RecordCommand<T extends typeof Command> extends BaseComman
     if (!result.deleted) throw new CliError(`Nothing deleted: kept ${what}.`, ExitCode.Usage, 'cancelled')
     if (this.io.stderrIsTTY && !this.io.json) confirmWrite(this.io, 'Deleted', what)
     else this.out.message(deleteMessage(resource, result))
-    if (result.deleted && wantsJson(this.flags)) await this.out.record(resource, {deleted: true, id: result.id})
+    if (result.deleted && wantsJson(this.io)) await this.out.record(resource, {deleted: true, id: result.id})
     return result
   }
 

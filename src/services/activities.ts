@@ -55,7 +55,7 @@ export async function listActivities(
 ): Promise<ListSource> {
   const source = await listOf(deps, activities, await activityListParams(deps, input), limit)
   const askedFor = input.fields?.split(',').some((field) => field.trim() === SUMMARY_KEY)
-  if (wantsJson(input) && !askedFor) return source
+  if (wantsJson(deps.io) && !askedFor) return source
   return {...source, pages: summarised(source.pages)}
 }
 

@@ -2,6 +2,7 @@ import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
 import type {Candidate, RefObject} from '../close/refs.js'
 import type {ResourceDef} from '../close/resources.js'
+import type {Io} from '../output/io.js'
 import type {ServiceDeps} from './deps.js'
 
 /**
@@ -113,7 +114,7 @@ export async function forgetStaleLookups(error: unknown, forget: () => Promise<v
   if (Object.keys(fields).some((field) => /^(status|user|assigned_to)(_id)?$/.test(field))) await forget()
 }
 
-/** Whether the output is JSON or NDJSON (`--json`, `-o json`, `-o ndjson`): scripts get data on stdout. */
-export function wantsJson(flags: {json?: boolean; output?: string}): boolean {
-  return Boolean(flags.json) || flags.output === 'json' || flags.output === 'ndjson'
+/** Whether the run's output is JSON or NDJSON (the Io's format: `--json`, `-o json`, `-o ndjson`). */
+export function wantsJson(io: Pick<Io, 'format'>): boolean {
+  return io.format === 'json' || io.format === 'ndjson'
 }

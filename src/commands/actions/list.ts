@@ -32,7 +32,7 @@ export default class ActionsList extends BaseCommand<typeof ActionsList> {
 
   public async execute(): Promise<MembraneAction[]> {
     const deps = {...this.deps(), cache: this.context.cache, membrane: this.membrane}
-    const json = this.io.json || wantsJson(this.flags)
+    const json = wantsJson(this.io)
     const {rows, shown} = await listActions(deps, {...this.flags, json})
     await this.out.list(actionView, [rows])
     return shown

@@ -66,10 +66,10 @@ describe('services/support', () => {
     expect(api.delete.calledOnceWith(opportunities, 'oppo_1')).to.equal(true)
   })
 
-  it('wantsJson: --json, -o json and -o ndjson', () => {
-    expect(wantsJson({json: true})).to.equal(true)
-    expect(wantsJson({output: 'ndjson'})).to.equal(true)
-    expect(wantsJson({output: 'tsv'})).to.equal(false)
-    expect(wantsJson({})).to.equal(false)
+  it('wantsJson: the Io format json (--json, -o json) or ndjson', () => {
+    expect(wantsJson({format: 'json'})).to.equal(true)
+    expect(wantsJson({format: 'ndjson'})).to.equal(true)
+    expect(wantsJson({format: 'tsv'})).to.equal(false)
+    expect(wantsJson({format: 'table'})).to.equal(false)
   })
 })
