@@ -9,7 +9,7 @@
  */
 import {join} from 'node:path'
 
-import type {JsonSchema} from '../membrane/types.js'
+import type {CachedAction, CachedLookup} from '../close/cache.js'
 import type {ConfigStoreOptions, JsonObject} from './config-store.js'
 
 import {ConfigStore} from './config-store.js'
@@ -19,16 +19,6 @@ export interface SavedConnection {
   name?: string
 }
 
-/** What is known about one action key on one connection; `null` = the connection has no such action. */
-export interface CachedAction {
-  id: string
-  inputSchema?: JsonSchema
-}
-
-export interface CachedLookup {
-  at: string
-  value: unknown
-}
 
 export interface SettingsData {
   /** Action key → action, per connection ID. */
