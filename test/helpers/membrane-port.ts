@@ -87,25 +87,36 @@ export class VirtualClock {
   }
 }
 
-/** A finished in-process child, its output delivered to listeners as it was written. */
-function inProcessChild(run: (write: (text: string) => void) => Promise<StubAnswer>): Child {
+/** What an in-process call writes: kept for the outcome and streamed to the gateway's listeners. */
+interface CallIo {
+  stderr(text: string): void
+  stdout(text: string): void
+}
+
+/**
+ * A finished in-process child, its output delivered to listeners as it was written. `run` writes
+ * through the io it is given (the sandbox, a fake) or returns its output (a stub).
+ */
+function inProcessChild(run: (io: CallIo) => Promise<StubAnswer>): Child {
   const listeners: Array<(text: string) => void> = []
   const started = performance.now()
-  const write = (text: string) => {
+  const output = {stderr: '', stdout: ''}
+  const writer = (stream: 'stderr' | 'stdout') => (text: string) => {
+    output[stream] += text
     for (const listener of listeners) listener(text)
   }
 
   const finished: Promise<ChildOutcome> = (async () => {
     // Let the gateway attach its listeners first, as it does with a real child.
     await Promise.resolve()
-    const answer = await run(write)
+    const answer = await run({stderr: writer('stderr'), stdout: writer('stdout')})
     return {
       durationMs: Math.round(performance.now() - started),
       exitCode: answer.exitCode ?? 0,
       isCanceled: false,
       isMaxBuffer: false,
-      stderr: answer.stderr ?? '',
-      stdout: answer.stdout ?? '',
+      stderr: output.stderr + (answer.stderr ?? ''),
+      stdout: output.stdout + (answer.stdout ?? ''),
       timedOut: false,
     }
   })()
@@ -120,20 +131,9 @@ function inProcessChild(run: (write: (text: string) => void) => Promise<StubAnsw
 
 /** Run one call through the sandbox's `main` in this process. */
 export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): Child {
-  return inProcessChild(async (write) => {
+  return inProcessChild(async (callIo) => {
     const {main} = await import('../../src/sandbox/main.js')
-    const output = {stderr: '', stdout: ''}
-    const io = {
-      stderr(text: string) {
-        output.stderr += text
-        write(text)
-      },
-      stdinIsTTY: false,
-      stdout(text: string) {
-        output.stdout += text
-        write(text)
-      },
-    }
+    const io = {...callIo, stdinIsTTY: false}
     const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
     // A test that wrote faults.json into the sandbox dir gets the fault-injecting wrapper
     // (test/fixtures/sandbox-faults); the shipped sandbox has no such hook.
@@ -143,12 +143,10 @@ export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): C
         import('../fixtures/sandbox-faults/faults.mjs'),
         import('../../src/sandbox/membrane/close-api.js'),
       ])
-      const exitCode = await withFaults({main, openClose: openEmulator})(spec.args, io, env)
-      return {...output, exitCode}
+      return {exitCode: await withFaults({main, openClose: openEmulator})(spec.args, io, env)}
     }
 
-    const exitCode = await main(spec.args, io, env)
-    return {...output, exitCode}
+    return {exitCode: await main(spec.args, io, env)}
   })
 }
 
@@ -157,40 +155,27 @@ const FAKES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtur
 /** The scenario a fake of test/fixtures/bin plays for `spec`, when it can play it in-process. */
 async function inProcessScenario(spec: ChildSpec): Promise<string | undefined> {
   if (dirname(resolve(spec.file)) !== FAKES_DIR) return undefined
-  const {FIXED_SCENARIOS, PROCESS_ONLY} = await import('../fixtures/bin/fake-membrane-core.mjs')
-  const name = basename(spec.file)
+  const {PROCESS_ONLY, scenarioOf} = await import('../fixtures/bin/fake-membrane-core.mjs')
   const env = {...process.env, ...spec.env}
-  const scenario =
-    FIXED_SCENARIOS[name] ?? (name === 'membrane-fake' ? env.FAKE_MEMBRANE_SCENARIO || 'items' : undefined)
+  const scenario = scenarioOf(basename(spec.file), env)
   return scenario && !PROCESS_ONLY.has(scenario) && env.FAKE_MEMBRANE_PROCESS !== '1' ? scenario : undefined
 }
 
 /** One call of a fake membrane, in this process, with the child's environment (as startChild builds it). */
 function fakeChild(spec: ChildSpec, scenario: string): Child {
-  return inProcessChild(async (write) => {
+  return inProcessChild(async (callIo) => {
     const {runFake} = await import('../fixtures/bin/fake-membrane-core.mjs')
-    const output = {stderr: '', stdout: ''}
-    const exitCode = runFake(
-      spec.args,
-      {...process.env, ...spec.env, FAKE_MEMBRANE_SCENARIO: scenario},
-      {
-        hang() {
-          throw new Error(`fake membrane: scenario ${scenario} needs a real process`)
-        },
-        ignoreSigterm() {},
-        pid: process.pid,
-        stderr(text) {
-          output.stderr += text
-          write(text)
-        },
-        stdinIsTTY: false,
-        stdout(text) {
-          output.stdout += text
-          write(text)
-        },
+    const env = {...process.env, ...spec.env, FAKE_MEMBRANE_SCENARIO: scenario}
+    const io = {
+      ...callIo,
+      hang() {
+        throw new Error(`fake membrane: scenario ${scenario} needs a real process`)
       },
-    )
-    return {...output, exitCode}
+      ignoreSigterm() {},
+      pid: process.pid,
+      stdinIsTTY: false,
+    }
+    return {exitCode: runFake(spec.args, env, io)}
   })
 }
 
@@ -218,4 +203,27 @@ export function testSpawner(options: PortOptions): Spawner {
 
     return inProcessChild(async () => route(spec.args, spec))
   }
+}
+
+/**
+ * Install testSpawner as the gateway's spawner; a real process goes through the spawner that was
+ * in force (`watch` sees each one start). Returns the function that puts that spawner back.
+ */
+export async function installTestSpawner(
+  options: Omit<PortOptions, 'spawnReal'>,
+  watch: (started: Promise<Child>) => Promise<Child> = (started) => started,
+): Promise<() => void> {
+  const {setSpawner, startProcess} = await import('../../src/membrane/spawn.js')
+  const port = testSpawner({
+    ...options,
+    spawnReal(spec) {
+      // startProcess reads the spawner in force before its first await: the real one, then the port again.
+      setSpawner(previous)
+      const started = startProcess(spec)
+      setSpawner(port)
+      return watch(started)
+    },
+  })
+  const previous = setSpawner(port)
+  return () => setSpawner(previous)
 }

@@ -25,7 +25,7 @@ import {dirname, join, resolve} from 'node:path'
 import {Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 
-import {type Route, testSpawner, VirtualClock} from './membrane-port.js'
+import {installTestSpawner, type Route, VirtualClock} from './membrane-port.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FAKE_BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
@@ -265,30 +265,21 @@ function patchTerminal(options: RunOptions): Patch[] {
 }
 
 /** The gateway's spawner swapped for the test port (membrane-port.ts); real children still possible. */
-async function patchSpawner(options: {calls: string[][]; route?: Route; sandboxDir: string}): Promise<Patch> {
-  const {setSpawner, startProcess} = await import('../../src/membrane/spawn.js')
-  const spawner = testSpawner({
-    record: (args) => options.calls.push([...args]),
-    route: options.route,
-    sandboxDir: options.sandboxDir,
-    async spawnReal(spec) {
-      setSpawner(previous)
-      clock.children++
-      const started = startProcess(spec)
-      setSpawner(spawner)
-      const child = await started.catch((error: unknown) => {
-        clock.children--
-        throw error
-      })
-      child.finished.then(
-        () => clock.children--,
-        () => clock.children--,
-      )
-      return child
-    },
+function patchSpawner(options: {calls: string[][]; route?: Route; sandboxDir: string}): Promise<Patch> {
+  const record = (args: string[]) => options.calls.push([...args])
+  // A real child's timeouts and kill timers run on real time: the clock stops warping while one runs.
+  return installTestSpawner({record, route: options.route, sandboxDir: options.sandboxDir}, async (started) => {
+    clock.children++
+    const child = await started.catch((error: unknown) => {
+      clock.children--
+      throw error
+    })
+    child.finished.then(
+      () => clock.children--,
+      () => clock.children--,
+    )
+    return child
   })
-  const previous = setSpawner(spawner)
-  return () => setSpawner(previous)
 }
 
 /** What oclif's bin does with an error that left the command: print it (oclif's way), exit with its code. */

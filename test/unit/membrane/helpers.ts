@@ -8,8 +8,7 @@ import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
-import {setSpawner, type Spawner, startProcess} from '../../../src/membrane/spawn.js'
-import {testSpawner} from '../../helpers/membrane-port.js'
+import {installTestSpawner} from '../../helpers/membrane-port.js'
 
 export const BIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'bin')
 export const FAKE = join(BIN_DIR, 'membrane-fake')
@@ -117,25 +116,14 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
  * fake runs in this process (test/helpers/membrane-port.ts), unless its scenario needs a real one
  * (a hang to kill). `before(fakes.install); after(fakes.restore)`.
  */
-export function inProcessFakes(): {install(): void; restore(): void} {
-  let previous: Spawner | undefined
-  let port: Spawner | undefined
-  const real: Spawner = async (spec) => {
-    setSpawner(previous)
-    try {
-      return await startProcess(spec)
-    } finally {
-      setSpawner(port)
-    }
-  }
-
+export function inProcessFakes(): {install(): Promise<void>; restore(): void} {
+  let restore: (() => void) | undefined
   return {
-    install() {
-      port = testSpawner({record() {}, sandboxDir: tmpdir(), spawnReal: real})
-      previous = setSpawner(port)
+    async install() {
+      restore = await installTestSpawner({record() {}, sandboxDir: tmpdir()})
     },
     restore() {
-      setSpawner(previous)
+      restore?.()
     },
   }
 }
