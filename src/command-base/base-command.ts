@@ -17,6 +17,7 @@ import type {CloseApi} from '../close/api.js'
 import type {Lookups} from '../close/lookups.js'
 import type {ListSummary, RecordView} from '../output/types.js'
 import type {ServiceDeps} from '../services/deps.js'
+import type {NameHook} from '../services/lead-names.js'
 import type {ResolvedConnection} from '../session/connection-store.js'
 
 import {type ConnectionScope, Context} from '../context.js'
@@ -30,7 +31,6 @@ import {type Io} from '../output/io.js'
 import {Renderer} from '../output/renderer.js'
 import {sanitizeLines} from '../output/sanitize.js'
 import {prompts} from '../prompts/index.js'
-import {leadNameHook} from '../services/lead-names.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -52,6 +52,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** The connection in use once scope() resolved it; a failure on it may be recovered once. */
   private connection?: ResolvedConnection
   private ctx?: Context
+  private nameHook?: NameHook
   /** Something was already written to stdout through `out`: the result is not printed again. */
   private printed = false
   private recovered = false
@@ -87,7 +88,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected get out(): Out {
     this.renderer ??= new Renderer({
       ...outputContext(this.io, {fields: (this.flags as {fields?: string}).fields}),
-      names: leadNameHook(this.deps()),
+      // Loaded when a table first needs a name Close does not carry (a contact's lead), not at start-up.
+      names: async (idKey, ids) => {
+        this.nameHook ??= (await import('../services/lead-names.js')).leadNameHook(this.deps())
+        return this.nameHook(idKey, ids)
+      },
     })
     const {renderer} = this
     return {

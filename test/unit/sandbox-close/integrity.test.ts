@@ -20,9 +20,14 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const FAULTS_BIN = join(ROOT, 'test', 'fixtures', 'sandbox-faults', 'membrane-sandbox-faults')
 const BIN = join(ROOT, 'bin', 'membrane-sandbox.js')
 
-function create(dir: string, name: string, env: Record<string, string> = {}, bin = FAULTS_BIN) {
+/** The sandbox's argv for creating lead `name` with one contact, Kim Killed. */
+function createArgv(name: string): string[] {
   const body = JSON.stringify({contacts: [{emails: [{email: 'kim@killed.example'}], name: 'Kim Killed'}], name})
-  return execa('node', [bin, 'request', SANDBOX_CONNECTION_ID, '/lead/', '-X', 'POST', '-d', body], {
+  return ['request', SANDBOX_CONNECTION_ID, '/lead/', '-X', 'POST', '-d', body]
+}
+
+function create(dir: string, name: string, env: Record<string, string> = {}, bin = FAULTS_BIN) {
+  return execa('node', [bin, ...createArgv(name)], {
     env: {CLOSE_SANDBOX_DIR: dir, ...env},
     reject: false,
   })
@@ -31,7 +36,6 @@ function create(dir: string, name: string, env: Record<string, string> = {}, bin
 /** The same create in this process, every file-system change from the n-th on refused (crashAt). */
 async function createInProcess(dir: string, name: string, n: number) {
   const {main} = await import('../../../src/sandbox/main.js')
-  const body = JSON.stringify({contacts: [{emails: [{email: 'kim@killed.example'}], name: 'Kim Killed'}], name})
   let stdout = ''
   let exitCode: number | undefined
   const crash = crashAt(n)
@@ -43,8 +47,7 @@ async function createInProcess(dir: string, name: string, n: number) {
         stdout += text
       },
     }
-    const argv = ['request', SANDBOX_CONNECTION_ID, '/lead/', '-X', 'POST', '-d', body]
-    exitCode = await main(argv, io, {...process.env, CLOSE_SANDBOX_DIR: dir})
+    exitCode = await main(createArgv(name), io, {...process.env, CLOSE_SANDBOX_DIR: dir})
   } catch {
     // The refused change surfaced as an exception: the "process" is dead either way.
   } finally {
