@@ -43,8 +43,6 @@ export type Ref =
   | {kind: 'phone'; phone: string; text: string}
   | {kind: 'text'; name: string; text: string}
 
-export type RefKind = Ref['kind']
-
 /** The Close search keys used per reference kind (one place to change them). */
 export const LEAD_SEARCH_FIELDS = {domain: 'url', email: 'email_address', phone: 'phone_number'} as const
 

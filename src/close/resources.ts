@@ -401,6 +401,3 @@ export const meetings: ResourceDef = {
   plural: 'meetings',
   topic: 'meetings',
 }
-
-export const resources = {activities, contacts, leads, notes, opportunities, tasks, users} as const
-export type ResourceName = keyof typeof resources
