@@ -5,7 +5,8 @@
  */
 import {expect} from 'chai'
 
-import {CommandHome, type CommandResult} from '../helpers/run-command.js'
+import {expectUsage} from '../helpers/assertions.js'
+import {CommandHome} from '../helpers/run-command.js'
 
 type Lead = Record<string, unknown> & {
   addresses: Array<Record<string, unknown>>
@@ -285,12 +286,3 @@ describe('leads create/get/update/list/delete (sandbox)', () => {
     })
   })
 })
-
-/** Exit 2 with exactly this stderr, nothing on stdout, and no Membrane call (none logged with --debug). */
-function expectUsage(result: CommandResult, stderr: string): void {
-  expect(result.exitCode, result.stderr).to.equal(2)
-  expect(result.stdout).to.equal('')
-  expect(result.stderr).to.not.contain('[debug]')
-  expect(result.stderr).to.equal(stderr)
-  expect(result.calls, 'argv sent to membrane').to.deep.equal([])
-}
