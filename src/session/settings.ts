@@ -19,7 +19,6 @@ export interface SavedConnection {
   name?: string
 }
 
-
 export interface SettingsData {
   /** Action key → action, per connection ID. */
   actions?: Record<string, Record<string, CachedAction | null>>
