@@ -2,8 +2,8 @@
 /**
  * `npm test`: build, type-check, every mocha suite (unit, in-process commands, e2e, tmux) and lint
  * (eslint, prettier --check), offline, within 60 s on 2 cores (design §11). Two lanes run side by
- * side, one per core: build → mocha (its output streams), and typecheck → lint (output shown when
- * done). The build here skips type-checking (`build:test`, tsc --noCheck): `typecheck` checks src
+ * side, one per core: build → mocha over the compiled tests (its output streams; scripts/build-tests.js),
+ * and typecheck → lint (output shown when done). The build here skips type-checking (`build:test`, tsc --noCheck): `typecheck` checks src
  * and test together in the other lane. Exits with the first failing step's code.
  */
 import {spawn} from 'node:child_process'

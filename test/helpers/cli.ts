@@ -5,10 +5,11 @@
 import {execFile} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+import {ROOT} from './root.js'
+
+export {ROOT} from './root.js'
 export const RUN = join(ROOT, 'bin', 'run.js')
 export const FAKE_BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
 

@@ -16,9 +16,10 @@ import {existsSync} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
 import {basename, dirname, join, resolve} from 'node:path'
 import timers from 'node:timers/promises'
-import {fileURLToPath} from 'node:url'
 
 import type {Child, ChildOutcome, ChildSpec, Spawner} from '../../src/membrane/spawn.js'
+
+import {ROOT} from './root.js'
 
 /** What a stub answers for one Membrane call. */
 export interface StubAnswer {
@@ -150,7 +151,7 @@ export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): C
   })
 }
 
-const FAKES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'bin')
+const FAKES_DIR = join(ROOT, 'test', 'fixtures', 'bin')
 
 /** The scenario a fake of test/fixtures/bin plays for `spec`, when it can play it in-process. */
 async function inProcessScenario(spec: ChildSpec): Promise<string | undefined> {

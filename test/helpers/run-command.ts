@@ -21,16 +21,17 @@ import type {Config} from '@oclif/core'
 import fs, {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
 import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
+import {join} from 'node:path'
 import {Readable} from 'node:stream'
-import {fileURLToPath} from 'node:url'
 
 import {installTestSpawner, type Route, VirtualClock} from './membrane-port.js'
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const FAKE_BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
+import {CODE_ROOT, COMPILED, ROOT} from './root.js'
 
 export type {MembraneStub, StubAnswer} from './membrane-port.js'
+
+export const FAKE_BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
+
+export {ROOT} from './root.js'
 
 export interface CommandResult {
   /** The argv of every Membrane call, in order (without the executable). */
@@ -65,15 +66,18 @@ export interface RunOptions {
 
 let configPromise: Promise<Config> | undefined
 
-/** oclif's Config for this project, loaded once per test process; commands come from src/ via tsx. */
+/**
+ * oclif's Config for this project, loaded once per test process. The commands are the ones the test
+ * itself imports: src/ through tsx, or `.test-build/src` when compiled (its package.json names them).
+ */
 export async function loadConfig(): Promise<Config> {
   configPromise ??= (async () => {
     // Help wraps at this width, as it does for a piped `close` (oclif reads it when first loaded).
     process.env.OCLIF_COLUMNS ??= '80'
     const {Config, settings} = await import('@oclif/core')
-    settings.enableAutoTranspile = true
-    const config = await Config.load({root: ROOT})
-    // A built oclif.manifest.json names dist/ files; without them oclif maps dist/commands to src/commands.
+    settings.enableAutoTranspile = !COMPILED
+    const config = await Config.load({root: CODE_ROOT})
+    // A built oclif.manifest.json names dist/ files; without them oclif finds each under its commands dir.
     const own = config.plugins.get(config.pjson.name) as undefined | {manifest?: {commands: Record<string, object>}}
     for (const command of Object.values(own?.manifest?.commands ?? {}))
       delete (command as {relativePath?: unknown}).relativePath

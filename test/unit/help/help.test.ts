@@ -1,10 +1,8 @@
 import {Config} from '@oclif/core'
 import {expect} from 'chai'
-import {fileURLToPath} from 'node:url'
 
 import CloseHelp, {isAliasEntry, reflowCommand} from '../../../src/help/index.js'
-
-const root = fileURLToPath(new URL('../../..', import.meta.url))
+import {ROOT} from '../../helpers/root.js'
 
 /** The help class with its output kept instead of printed. */
 class CapturedHelp extends CloseHelp {
@@ -24,7 +22,7 @@ describe('help/CloseHelp', function () {
   let config: Config
 
   before(async () => {
-    config = await Config.load({root})
+    config = await Config.load({root: ROOT})
   })
 
   function help(): CapturedHelp {

@@ -4,13 +4,13 @@
  */
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {join, resolve} from 'node:path'
 
 import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
 import {installTestSpawner} from '../../helpers/membrane-port.js'
+import {ROOT} from '../../helpers/root.js'
 
-export const BIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'bin')
+export const BIN_DIR = join(ROOT, 'test', 'fixtures', 'bin')
 export const FAKE = join(BIN_DIR, 'membrane-fake')
 export const FIXTURES = resolve(BIN_DIR, '..', 'membrane')
 

@@ -11,9 +11,10 @@ import {fileURLToPath} from 'node:url'
 
 import {InterruptedError} from '../../../src/errors.js'
 import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
+import {MODULE_EXT} from '../../helpers/root.js'
 import {isAlive, rejection, until} from './helpers.js'
 
-const GATEWAY = fileURLToPath(new URL('../../../src/membrane/gateway.ts', import.meta.url))
+const GATEWAY = fileURLToPath(new URL(`../../../src/membrane/gateway${MODULE_EXT}`, import.meta.url))
 
 function gatewayWith(spawner: 'execa' | 'node', binPath: string, options: Partial<GatewayOptions> = {}) {
   return new MembraneGateway({binPath, spawner, timeoutMs: 20_000, ...options})
@@ -121,7 +122,8 @@ process.stdin.on('end', () => console.log(JSON.stringify({
 
     it('does not leave the child running when this process exits first', async () => {
       const bin = script('hang', hang())
-      const parent = join(dir, 'parent.mts')
+      // Compiled (npm test), the gateway is plain JavaScript: no TS loader for the parent then.
+      const parent = join(dir, MODULE_EXT === '.ts' ? 'parent.mts' : 'parent.mjs')
       writeFileSync(
         parent,
         `import {MembraneGateway} from ${JSON.stringify(GATEWAY)}
@@ -136,7 +138,9 @@ const timer = setInterval(() => {
 `,
       )
       const code = await new Promise<null | number>((resolve) => {
-        spawn(process.execPath, ['--import', 'tsx/esm', parent], {stdio: 'ignore'}).on('close', resolve)
+        spawn(process.execPath, [...(MODULE_EXT === '.ts' ? ['--import', 'tsx/esm'] : []), parent], {
+          stdio: 'ignore',
+        }).on('close', resolve)
       })
       expect(code).to.equal(0)
       await until(() => !isAlive(childPid()), 'the child to be gone')

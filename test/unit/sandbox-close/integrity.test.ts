@@ -9,14 +9,13 @@ import {expect} from 'chai'
 import {execa} from 'execa'
 import {existsSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 
 import {handleCloseRequest, openStore, seedSandbox} from '../../../src/sandbox/close/index.js'
 import {resetSandbox, SANDBOX_CONNECTION_ID} from '../../../src/sandbox/index.js'
 import {crashAt} from '../../fixtures/sandbox-faults/faults.mjs'
+import {ROOT} from '../../helpers/root.js'
 import {type Body, removeTempDirs, tempDir, TODAY} from './helpers.js'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const FAULTS_BIN = join(ROOT, 'test', 'fixtures', 'sandbox-faults', 'membrane-sandbox-faults')
 const BIN = join(ROOT, 'bin', 'membrane-sandbox.js')
 

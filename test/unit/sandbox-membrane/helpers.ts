@@ -15,8 +15,10 @@ import {fileURLToPath} from 'node:url'
 import type {CloseOpener, CloseRequest, CloseResponse} from '../../../src/sandbox/main.js'
 
 import {withFaults} from '../../fixtures/sandbox-faults/faults.mjs'
+import {ROOT} from '../../helpers/root.js'
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+export {ROOT} from '../../helpers/root.js'
+
 export const BIN = join(ROOT, 'bin', 'membrane-sandbox.js')
 export const FAULTS_BIN = join(ROOT, 'test', 'fixtures', 'sandbox-faults', 'membrane-sandbox-faults')
 /** The stand-in Close emulator (fixtures/close-stub.mjs): 25 leads, logs every request. */

@@ -14,11 +14,12 @@ import {
 } from 'node:fs'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {pathToFileURL} from 'node:url'
 
 import {CliError, UsageError} from '../../../src/errors.js'
 import {ConfigStore, type ConfigStoreOptions} from '../../../src/session/config-store.js'
 import {FileLock} from '../../../src/session/file-lock.js'
+import {ROOT} from '../../helpers/root.js'
 
 async function failure(promise: Promise<unknown>): Promise<CliError> {
   const error = await promise.then(
@@ -34,8 +35,6 @@ async function failure(promise: Promise<unknown>): Promise<CliError> {
 function fsError(code: string, syscall: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected, ${syscall}`), {code, syscall})
 }
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 
 /**
  * `entry` and what it imports, bundled into one ESM file for plain node (tsx's own esbuild: tsx in
