@@ -62,6 +62,13 @@ const TARGETS = {
 
 class CannotMeasure extends Error {}
 
+/** The machine's load averages (1, 5, 15 min), as printed in the report. */
+function loadAverage() {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -535,8 +542,7 @@ function report(results) {
 
   if (results.sequential && results.prefetched) {
     const w4 = [34, 10, 12, 10, 10]
-    const big = (b) => b.at(-1).recordsPerSecond
-    const speedup = big(results.prefetched) / big(results.sequential)
+    const speedup = results.prefetched.at(-1).recordsPerSecond / results.sequential.at(-1).recordsPerSecond
     out.push(
       row(
         [
@@ -591,13 +597,9 @@ async function main() {
     }
 
     const {SANDBOX_CONNECTION_ID} = await import(pathToFileURL(join(APP, 'dist', 'sandbox', 'index.js')).href)
-    const load = () =>
-      loadavg()
-        .map((n) => n.toFixed(1))
-        .join(' ')
     const machine = {
       cpus: availableParallelism(),
-      load: load(),
+      load: loadAverage(),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
       rounds,
@@ -634,7 +636,7 @@ async function main() {
       results.prefetched = await memory(work, sizes, rssRuns, {...VARIANTS.ndjson, title: 'ndjson, prefetch on'})
     }
 
-    machine.loadAfter = load()
+    machine.loadAfter = loadAverage()
     process.stdout.write(`${report(results)}\n`)
     if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
   } finally {

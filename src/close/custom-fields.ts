@@ -7,6 +7,7 @@ import type {CloseObject} from './normalize.js'
 import type {ResourceDef} from './resources.js'
 
 import {UsageError} from '../errors.js'
+import {quote} from './refs.js'
 
 export type CustomFieldObject = 'contact' | 'lead' | 'opportunity'
 export const CUSTOM_FIELD_OBJECTS: CustomFieldObject[] = ['lead', 'contact', 'opportunity']
@@ -175,10 +176,6 @@ export function customChanges(
   return changes
 }
 
-function quoted(text: string): string {
-  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', String.raw`\"`)}"`
-}
-
 /** `--where NAME=VALUE` → lead search terms (`custom.cf_…:"value"`), values checked like `--set`. */
 export function whereTerms(fields: CustomField[], assignments: string[], flag = '--where'): string[] {
   return assignments.map((text) => {
@@ -192,7 +189,7 @@ export function whereTerms(fields: CustomField[], assignments: string[], flag = 
       })
     }
 
-    return `${customKey(field)}:${quoted(String(customValue(field, value, flag)))}`
+    return `${customKey(field)}:${quote(String(customValue(field, value, flag)))}`
   })
 }
 

@@ -13,9 +13,12 @@ export interface Period {
   start?: string
 }
 
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
 function day(year: number, monthIndex: number, date: number): string {
   const d = new Date(year, monthIndex, date)
-  const pad = (n: number) => String(n).padStart(2, '0')
   return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 

@@ -113,7 +113,7 @@ export function leadSearchQuery(ref: Ref): string | undefined {
 
 /** A Close search string literal: double quotes, with `"` and `\` escaped. */
 export function quote(value: string): string {
-  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', String.raw`\"`)}"`
+  return `"${value.replaceAll('\\', String.raw`\\`).replaceAll('"', String.raw`\"`)}"`
 }
 
 /** `cont_…` → `contact`; undefined for prefixes we do not know. */

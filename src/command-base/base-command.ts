@@ -122,8 +122,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     process.exitCode = failure.exitCode
     const json = Boolean(this.flags?.json) || this.flags?.output === 'json' || this.argv.includes('--json')
     // Secrets scrubbed from everything (design §10); human text made terminal-safe, JSON left as data.
-    const text = (value: string) => sanitizeLines(redact(value)).join('\n')
-    const lines = [`Error: ${text(failure.message)}`]
+    const lines = [`Error: ${sanitizeLines(redact(failure.message)).join('\n')}`]
     const hint = failure.hint === undefined ? undefined : redactHint(failure.hint)
     if (hint) lines.push(`  ${sanitizeLines(hint).join('\n')}`)
     if (this.flags?.debug && error.stack && failure.exitCode === ExitCode.Failure) {

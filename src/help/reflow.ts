@@ -30,5 +30,5 @@ function reflowParagraph(paragraph: string): string {
 
 /** An indented line stays on its own; a list item takes the lines that continue it. */
 function isVerbatim(line: string): boolean {
-  return /^\s/.test(line) || /^\$/.test(line)
+  return /^\s/.test(line) || line.startsWith('$')
 }

@@ -677,11 +677,15 @@ export function mapFailure(outcome: Outcome): Failure {
     if (failure) return {...failure, rule: name}
   }
 
-  const fallback = (error: CliError): Failure => ({...final(error), rule: 'fallback'})
   if (facts.reason) return fallback(membraneFailed(facts.reason))
   const nothing =
     outcome.exitCode === 0 ? 'it printed an error' : `it exited with code ${outcome.exitCode} and printed no reason`
   return fallback(membraneFailed(nothing))
+}
+
+/** What no rule recognised: a plain Membrane failure. */
+function fallback(error: CliError): Failure {
+  return {...final(error), rule: 'fallback'}
 }
 
 /** The Membrane executable is not there (ENOENT) or cannot be run (EACCES). */

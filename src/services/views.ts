@@ -19,12 +19,15 @@ export async function listViews(deps: ServiceDeps): Promise<CloseObject[]> {
   return allRecords(api.list(savedSearches, {type: 'lead'}))
 }
 
+function name(view: CloseObject): string {
+  return String(view.name ?? '').toLowerCase()
+}
+
 /** The views `text` names: its ID, a name equal to it (any case), else those whose name starts with it. */
 export function matchViews(views: CloseObject[], text: string): CloseObject[] {
   const wanted = text.trim().toLowerCase()
   const byId = views.filter((view) => String(view.id).toLowerCase() === wanted)
   if (byId.length > 0) return byId
-  const name = (view: CloseObject) => String(view.name ?? '').toLowerCase()
   const exact = views.filter((view) => name(view) === wanted)
   return exact.length > 0 ? exact : views.filter((view) => name(view).startsWith(wanted))
 }

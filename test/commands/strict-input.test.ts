@@ -25,6 +25,13 @@ const leaky: MembraneStub = () => ({
     JSON.stringify({access_token: SECRETS[2], message: 'upstream refused', status: 502}),
 })
 
+/** Membrane failing with a Close error body that carries tokens. */
+const closeErrorWithTokens: MembraneStub = () => ({
+  exitCode: 1,
+  stderr: 'HTTP 400\n',
+  stdout: JSON.stringify({access_token: SECRETS[2], error: 'Bad request', refresh_token: SECRETS[3]}),
+})
+
 function expectClean(text: string): void {
   for (const secret of SECRETS) expect(text).to.not.include(secret)
 }
@@ -137,12 +144,9 @@ describe('safety through the CLI', () => {
     })
 
     it('in the Close body copied into the JSON error details', async () => {
-      const body: MembraneStub = () => ({
-        exitCode: 1,
-        stderr: 'HTTP 400\n',
-        stdout: JSON.stringify({access_token: SECRETS[2], error: 'Bad request', refresh_token: SECRETS[3]}),
+      const r = await home.runWith(['raw', '/me/', '--connection', CONNECTION, '--json'], {
+        membrane: closeErrorWithTokens,
       })
-      const r = await home.runWith(['raw', '/me/', '--connection', CONNECTION, '--json'], {membrane: body})
       expect(r.exitCode, r.stderr).to.equal(3)
       const error = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as {error: {body?: Record<string, unknown>}}
       expect(error.error.body).to.deep.equal({

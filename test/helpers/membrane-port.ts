@@ -195,7 +195,7 @@ export interface PortOptions {
 export function testSpawner(options: PortOptions): Spawner {
   return async (spec) => {
     options.record(spec.args)
-    const route = /membrane-sandbox\.js$/.test(spec.file) ? 'sandbox' : (options.route ?? 'spawn')
+    const route = spec.file.endsWith('membrane-sandbox.js') ? 'sandbox' : (options.route ?? 'spawn')
     if (route === 'sandbox') return sandboxChild(spec, options)
     if (route === 'spawn') {
       const scenario = await inProcessScenario(spec)

@@ -108,16 +108,16 @@ export function isolatedEnv(home: string, extra: Record<string, string | undefin
   return env
 }
 
+function assignEnv(values: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in values)) delete process.env[key]
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) process.env[key] = value
+}
+
 /** Replace process.env's contents (same object: Node's TZ handling and child env keep working). */
 function swapEnv(next: NodeJS.ProcessEnv): () => void {
   const saved = {...process.env}
-  const assign = (values: NodeJS.ProcessEnv) => {
-    for (const key of Object.keys(process.env)) if (!(key in values)) delete process.env[key]
-    for (const [key, value] of Object.entries(values)) if (value !== undefined) process.env[key] = value
-  }
-
-  assign(next)
-  return () => assign(saved)
+  assignEnv(next)
+  return () => assignEnv(saved)
 }
 
 type Patch = () => void

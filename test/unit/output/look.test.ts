@@ -1,6 +1,8 @@
 /** Issue 13: streamed tables keep the first page's layout, JSON arrays close on a failed page, record views hide internal fields, prefetching, the gateway's wait hooks. */
 import {expect} from 'chai'
 
+import type {CloseObject} from '../../../src/close/normalize.js'
+
 import {prefetched} from '../../../src/close/api.js'
 import {contacts, notes} from '../../../src/close/resources.js'
 import {createProgress, waitHooks, waitLabel} from '../../../src/output/progress.js'
@@ -10,6 +12,12 @@ import {bluestem, harbor, harness, leadView} from './helpers.js'
 // eslint-disable-next-line require-yield
 async function* failing(): AsyncGenerator<never> {
   throw new Error('no')
+}
+
+/** One page of Bluestem, then a failure. */
+async function* failingAfterOne(): AsyncGenerator<CloseObject[]> {
+  yield [bluestem]
+  throw new Error('page 2 failed')
 }
 
 describe('output: look and feel (issue 13)', () => {
@@ -25,12 +33,7 @@ describe('output: look and feel (issue 13)', () => {
 
   it('a JSON array is closed when a later page fails, and the failure still surfaces', async () => {
     const {ctx, stdout} = harness({output: 'json'})
-    async function* pages() {
-      yield [bluestem]
-      throw new Error('page 2 failed')
-    }
-
-    const error = await new Renderer(ctx).list(leadView, pages()).catch((error_: Error) => error_)
+    const error = await new Renderer(ctx).list(leadView, failingAfterOne()).catch((error_: Error) => error_)
     expect((error as Error).message).to.equal('page 2 failed')
     expect(JSON.parse(stdout.text)).to.have.length(1)
   })

@@ -163,7 +163,7 @@ describe("sandbox Close emulator: references, custom fields, Smart Views and a r
       const inbox = (await box.get('/task/', {assigned_to: SANDBOX_ME_ID, view: 'inbox'})).data
       expect(inbox.some((t: Body) => t.date.slice(0, 10) < TODAY_DATE)).to.equal(true)
       expect(inbox.some((t: Body) => t.date.slice(0, 10) === TODAY_DATE)).to.equal(true)
-      expect((await box.get('/task/', {assigned_to: SANDBOX_ME_ID, view: 'future'})).data).to.not.be.empty
+      expect((await box.get('/task/', {assigned_to: SANDBOX_ME_ID, view: 'future'})).data).to.not.have.length(0)
     })
 
     it('meetings today and upcoming, calls today, for me, filtered by date', async () => {
@@ -182,8 +182,8 @@ describe("sandbox Close emulator: references, custom fields, Smart Views and a r
       expect(upcoming.some((m: Body) => m.status === 'upcoming')).to.equal(true)
       const calls = (await box.get('/activity/call/', {...mine, activity_at__gte: TODAY_DATE})).data
       expect(calls.length).to.be.greaterThan(0)
-      expect((await box.get('/activity/call/', {lead_id: lead.id})).data.every((c: Body) => c.lead_id === lead.id)).to
-        .be.true
+      const onLead = (await box.get('/activity/call/', {lead_id: lead.id})).data
+      expect(onLead.every((c: Body) => c.lead_id === lead.id)).to.equal(true)
     })
 
     it('deals won this month and active ones expected to close this month, with aggregates', async () => {
