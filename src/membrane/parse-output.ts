@@ -72,6 +72,23 @@ function balancedEnd(text: string, start: number): number {
   return -1
 }
 
+const TOO_DEEP: Extracted = {found: false, problem: 'too_deep'}
+
+/** Whether arrays and objects nest more than `max` levels (walked with a stack: no recursion). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{depth: number; value: unknown}> = [{depth: 1, value}]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    if (next.value === null || typeof next.value !== 'object') continue
+    if (next.depth > max) return true
+    for (const child of Object.values(next.value)) {
+      if (child !== null && typeof child === 'object') stack.push({depth: next.depth + 1, value: child})
+    }
+  }
+
+  return false
+}
+
 /** Where a `{` or `[` is the first non-blank character of its line. */
 function atLineStart(text: string, index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
@@ -91,12 +108,13 @@ function atLineStart(text: string, index: number): boolean {
  * A text that is one JSON scalar (`true`, `null`) counts too.
  */
 export function extractJson(raw: string): Extracted {
-  const text = stripAnsi(raw).trim()
+  // A page of records is megabytes: no regex pass over it unless there is an ESC byte to remove.
+  const text = (raw.includes('\u001B') ? stripAnsi(raw) : raw).trim()
   if (text === '') return {found: false}
-  if (!/^[[{]/.test(text)) {
-    const scalar = tryParse(text)
-    if (scalar.found) return scalar
-  }
+  // The usual case, one document and nothing else, is parsed whole (then its depth checked)
+  // instead of scanned bracket by bracket; anything else (noise, cut-off, scalars) is scanned.
+  const whole = tryParse(text)
+  if (whole.found) return deeperThan(whole.value, MAX_JSON_DEPTH) ? TOO_DEEP : whole
 
   let last: Extracted = {found: false}
   let unclosed = false
@@ -110,7 +128,7 @@ export function extractJson(raw: string): Extracted {
     }
 
     const end = balancedEnd(text, i)
-    if (end === -2) return {found: false, problem: 'too_deep'}
+    if (end === -2) return TOO_DEEP
     if (end === -1) {
       if (atLineStart(text, i)) return {found: false, problem: 'truncated'}
       unclosed = true

@@ -2,6 +2,11 @@ import {expect} from 'chai'
 
 import {extractJson, findUrl, firstLines, stripAnsi} from '../../../src/membrane/parse-output.js'
 
+/** Objects and arrays alternating, `levels` deep in all. */
+function nested(levels: number): string {
+  return `${'{"a":['.repeat(levels / 2)}1${']}'.repeat(levels / 2)}`
+}
+
 describe('membrane/parse-output', () => {
   describe('extractJson', () => {
     it('parses a whole JSON document', () => {
@@ -74,6 +79,17 @@ describe('membrane/parse-output', () => {
         problem: 'too_deep',
       })
       expect(extractJson(`${'['.repeat(200)}${']'.repeat(200)}`).found).to.equal(true)
+    })
+
+    it('the cap is 256 levels, alone on stdout or among noise lines, arrays and objects alike', () => {
+      for (const text of [nested(256), `Update available\n${nested(256)}\n`])
+        expect(extractJson(text).found, text.slice(0, 30)).to.equal(true)
+      for (const text of [nested(258), `Update available\n${nested(258)}\n`, `${'['.repeat(257)}${']'.repeat(257)}`])
+        expect(extractJson(text), text.slice(0, 30)).to.deep.equal({found: false, problem: 'too_deep'})
+    })
+
+    it('a document with ANSI colour around it is found', () => {
+      expect(extractJson('\u001B[32m{"ok":true}\u001B[0m\n')).to.deep.equal({found: true, value: {ok: true}})
     })
   })
 
