@@ -15,6 +15,8 @@ function step(script, quiet) {
   const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(npm, ['run', '--silent', script], {
+      // Offline (design §11): `oclif manifest` would otherwise ask the registry for a newer oclif.
+      env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
       shell: process.platform === 'win32',
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     })
