@@ -12,18 +12,24 @@
  * ~6 s of CPU and more of wall time, and nothing a test asserts depends on the disk.
  */
 import {spawn} from 'node:child_process'
-import {accessSync, constants, mkdtempSync, rmSync, statfsSync} from 'node:fs'
+import {accessSync, constants, mkdtempSync, readFileSync, rmSync, statfsSync} from 'node:fs'
 import {join} from 'node:path'
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 /**
- * A fresh directory in /dev/shm (memory-backed), or undefined where there is none to write to or it
- * is small (a container's default is 64 MB; the suite's peak is ~12 MB, measured with du).
+ * A fresh directory in /dev/shm (memory-backed), or undefined where there is none to write to, it is
+ * mounted noexec (tests run scripts they write there) or it is small (a container's default is 64 MB;
+ * the suite's peak is ~12 MB, measured with du).
  */
 function memoryTmp() {
   if (process.platform !== 'linux') return
   try {
+    const mount = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .findLast((fields) => fields[1] === '/dev/shm')
+    if (!mount || mount[3].split(',').includes('noexec')) return
     accessSync('/dev/shm', constants.W_OK)
     const {bavail, bsize} = statfsSync('/dev/shm')
     if (bavail * bsize < 256 * 1024 * 1024) return
