@@ -1,9 +1,9 @@
-import type {ResourceDef} from './resources.js'
-
 /**
  * Close ID rules (reference/close-api.md §1): a type prefix, `_`, then base62. IDs are checked
  * before they go into a path or an action input (design §10), so a wrong ID never spawns anything.
  */
+import type {ResourceDef} from './resources.js'
+
 import {UsageError} from '../errors.js'
 
 const ID_SHAPE = /^([a-z]+)_([A-Za-z0-9]{8,64})$/

@@ -1,10 +1,10 @@
-import type {CloseApi} from './api.js'
 /**
  * Organization facts the typed commands need (lead and opportunity statuses, users, me), fetched
  * through the proxy and cached per connection through the cache port (./cache.ts) so that a warm `create` or
  * `tasks list` still spawns one Membrane process. Statuses and users are refreshed after a day,
  * or at once when Close rejects a cached value; `me` does not change for a connection.
  */
+import type {CloseApi} from './api.js'
 import type {CacheStore} from './cache.js'
 import type {CloseObject} from './normalize.js'
 

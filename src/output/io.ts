@@ -1,5 +1,3 @@
-import type {Writable} from 'node:stream'
-
 /**
  * The one output path of a run (gh's IOStreams): where stdout and stderr go, whether each is a
  * terminal, colour, width, the output format and a progress slot. Built once per run by the
@@ -20,6 +18,8 @@ import type {Writable} from 'node:stream'
  * `stdoutClosed` is aborted, later writes are dropped and lists stop fetching: a quiet, successful
  * end. Any other write failure (disk full…) rejects the next write, so the command fails.
  */
+import type {Writable} from 'node:stream'
+
 import type {OutputFormat} from './types.js'
 
 import {CliError, ExitCode, UsageError} from '../errors.js'

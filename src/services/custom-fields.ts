@@ -1,13 +1,13 @@
-import type {CloseObject} from '../close/normalize.js'
-import type {RecordView} from '../close/view.js'
-import type {ConnectionScope, ServiceDeps} from './deps.js'
-
 /**
  * Custom fields by name (issue 11): the organization's fields read once per run, `--set NAME=VALUE`
  * checked against each field's type and choices before anything is sent, `--where` turned into lead
  * search terms, `--fields` names turned into keys, and the key → name labels record pages and table
  * headers show. JSON output keeps Close's keys.
  */
+import type {CloseObject} from '../close/normalize.js'
+import type {RecordView} from '../close/view.js'
+import type {ConnectionScope, ServiceDeps} from './deps.js'
+
 import {allRecords} from '../close/api.js'
 import {
   asCustomField,

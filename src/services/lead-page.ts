@@ -1,11 +1,11 @@
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
 /**
  * The lead page (issue 12 §2): the lead (its contacts, opportunities and open tasks come with it),
  * the names of the organization's lead custom fields (`/custom_field/lead/`) and the last five
  * activities — three reads, run concurrently (design §7).
  */
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 import {allRecords} from '../close/api.js'
 import {activities, leads} from '../close/resources.js'
 

@@ -1,12 +1,12 @@
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
 /**
  * Record references (design §5) over the run's services: the ports of services/references.ts
  * built from ServiceDeps, so every command that takes a lead (a positional or `--lead`), a
  * contact or a user resolves it the same way. `@last` is the lead this CLI last showed or
  * changed on this connection (kept in the connection's cache as the lookup `last-lead`).
  */
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 import {allRecords} from '../close/api.js'
 import {contacts, leads, opportunities, tasks} from '../close/resources.js'
 import {sanitize} from '../output/sanitize.js'

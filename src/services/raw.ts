@@ -1,10 +1,10 @@
-import type {RawFlags} from '../flags/raw.js'
 /**
  * `close raw`: any Close request through Membrane's proxy (design §7), gh-api style: build the
  * request from arguments and fields (raw/request.ts), send it (retrying idempotent methods),
  * print the body as it came (JSON pretty on a terminal, compact when piped), follow pages with
  * `--paginate`, or print what would be sent with `--dry-run`.
  */
+import type {RawFlags} from '../flags/raw.js'
 import type {MembraneClient} from '../membrane/client.js'
 import type {ProxyResponse} from '../membrane/types.js'
 import type {OutputContext} from '../output/types.js'

@@ -1,3 +1,8 @@
+/**
+ * Small pieces the opportunity, task, note and activity services share: references (leads and
+ * users through services/lead-ref.ts, records by ID or URL), the lead question (the search picker),
+ * opportunity statuses, lists, pickers, and refreshing stale lookups after Close rejects a value.
+ */
 import type {ListSource, Params} from '../close/api.js'
 import type {CloseObject} from '../close/normalize.js'
 import type {Candidate, RefObject} from '../close/refs.js'
@@ -5,11 +10,6 @@ import type {ResourceDef} from '../close/resources.js'
 import type {Io} from '../output/io.js'
 import type {ServiceDeps} from './deps.js'
 
-/**
- * Small pieces the opportunity, task, note and activity services share: references (leads and
- * users through services/lead-ref.ts, records by ID or URL), the lead question (the search picker),
- * opportunity statuses, lists, pickers, and refreshing stale lookups after Close rejects a value.
- */
 import {allRecords} from '../close/api.js'
 import {leadRef, searchLeadRecords, userRef} from './lead-ref.js'
 import {chooseRecord, recordIdFrom} from './references.js'

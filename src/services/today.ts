@@ -1,12 +1,12 @@
-import type {Params} from '../close/api.js'
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
 /**
  * `close today`: a rep's day (issue 12 §1) — overdue tasks, tasks due today, today's meetings and
  * the active opportunities expected to close this month (Close keeps the expected close date in
  * `date_won` on active opportunities). The three reads run concurrently (design §7).
  */
+import type {Params} from '../close/api.js'
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 import {allRecords} from '../close/api.js'
 import {localDay, periodOf, periodParams} from '../close/periods.js'
 import {meetings, opportunities, tasks} from '../close/resources.js'

@@ -1,11 +1,11 @@
-import type {CloseObject} from '../close/normalize.js'
-import type {ServiceDeps} from './deps.js'
-
 /**
  * Smart Views (Close saved searches): the list, and one view by ID, name or a unique prefix of its
  * name. Several matches follow the reference rule (design §5): a picker on a terminal, else exit 2
  * listing the candidates; none → exit 5.
  */
+import type {CloseObject} from '../close/normalize.js'
+import type {ServiceDeps} from './deps.js'
+
 import {allRecords} from '../close/api.js'
 import {savedSearches} from '../close/custom-fields.js'
 import {quote} from '../close/refs.js'

@@ -1,9 +1,9 @@
-import type {RecordView} from '../close/view.js'
 /**
  * How connections are shown by `close connections list/show` (RecordView for the output layer),
  * and the row each connection becomes: Membrane's object as it printed it, plus `current`
  * (this is the connection close uses). JSON keeps Membrane's keys; adding keys is fine.
  */
+import type {RecordView} from '../close/view.js'
 import type {MembraneConnection} from '../membrane/types.js'
 
 import {authUrlOf, isReady, stateOf} from './connection-info.js'

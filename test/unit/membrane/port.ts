@@ -1,8 +1,8 @@
-import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
 /**
  * In-process Membrane for unit tests: a spawner (membrane/spawn.ts `setSpawner`) that answers each
  * argv from a script and records what was sent, so no process is started.
  */
+import {type GatewayOptions, MembraneGateway} from '../../../src/membrane/gateway.js'
 import {type Child, type ChildOutcome, type ChildSpec, setSpawner} from '../../../src/membrane/spawn.js'
 
 export interface Answer {
