@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: build, type-check, every mocha suite (unit, in-process commands, e2e, tmux) and lint
- * (oxlint, eslint, prettier --check), offline, within 60 s on 2 cores (design §11). Two lanes run
+ * (oxlint, prettier --check), offline, within 60 s on 2 cores (design §11). Two lanes run
  * side by side, one per core: build → mocha over the compiled tests (its output streams;
  * scripts/build-tests.js), and typecheck → lint (output shown when done). The build here skips
  * type-checking (`build:test`, tsc --noCheck): `typecheck` checks src and test together in the other
