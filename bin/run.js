@@ -6,9 +6,10 @@
 //    (`close-cli/<version> <platform>-<arch> node-<version>`, as oclif's Config builds its userAgent)
 //    from package.json without loading oclif. Whenever oclif could print something else — WSL (its
 //    platform is "wsl"), or an init hook in package.json — oclif does it.
-// 2. Otherwise oclif runs from `@oclif/core/execute`: the package index also loads the parser,
-//    flags and a full `semver` (about 50 modules) only to check Node against oclif's own engines
-//    (>=18). That check is done here, cheaply, and oclif's is skipped while oclif loads.
+// 2. Otherwise oclif runs from `@oclif/core/execute` (dist/oclif.js; the build bundles it with the
+//    commands, scripts/bundle.js): the package index also loads the parser, flags and a full
+//    `semver` only to check Node against oclif's own engines (>=18). That check is done here,
+//    cheaply, and oclif's is skipped while oclif loads.
 // 3. When the command line names one of this package's own commands (its compiled file exists),
 //    oclif is not asked to load the core plugins: they add only the `help` and `autocomplete`
 //    commands and a hook for unknown commands, none of which an own command uses (`close leads
@@ -74,7 +75,7 @@ if (version === undefined) {
     globalThis[Symbol.for('close-cli.engine-check-skipped')] = true
   }
 
-  const {execute} = await import('@oclif/core/execute')
+  const {execute} = await import('../dist/oclif.js')
   const own = Boolean(pjson.oclif) && namesOwnCommand()
   await execute(
     own ? {loadOptions: {pjson: {...pjson, oclif: {...pjson.oclif, plugins: []}}, root}} : {dir: import.meta.url},

@@ -2,6 +2,8 @@
  * What the CLI needs to know about the sandbox (design §9). Cheap to import: constants and path
  * helpers only; the Close emulator is loaded on demand.
  */
+import {existsSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import type {SeedOptions} from './close/index.js'
@@ -18,9 +20,19 @@ export {resolveSandboxDir} from './membrane/paths.js'
 /** How many of each kind of object were seeded: `{leads, contacts, opportunities, …}`. */
 export type SeedCounts = Record<string, number> & {leads: number}
 
-/** Absolute path of the sandbox executable, spawned exactly like `membrane`. */
+/**
+ * Absolute path of the sandbox executable, spawned exactly like `membrane`: bin/ of the package root,
+ * the nearest directory above this module that has it (src/sandbox/ and dist/sandbox/ from tsc, or a
+ * chunk of the bundle, scripts/bundle.js).
+ */
 export function sandboxBinPath(): string {
-  return fileURLToPath(new URL('../../bin/membrane-sandbox.js', import.meta.url))
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const bin = join(dir, 'bin', 'membrane-sandbox.js')
+    const parent = dirname(dir)
+    if (existsSync(bin) || parent === dir) return bin
+    dir = parent
+  }
 }
 
 /**
