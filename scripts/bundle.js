@@ -6,9 +6,11 @@
  * @oclif/core and the other dependencies included, goes to dist/chunks/. A command then loads a few
  * chunks instead of ~180 modules: ~0.1 s less CPU per run on a 2-core machine (BENCHMARKS.md).
  *
- * Everything else tsc wrote stays as it is: the sandbox (bin/membrane-sandbox.js imports
- * dist/sandbox/main.js) and the type declarations. `typescript` stays external: oclif requires it
- * only to run TypeScript sources in development (bin/dev.js).
+ * The sandbox's executable (bin/membrane-sandbox.js imports dist/sandbox/main.js) is bundled on its
+ * own, into that one file: it shares nothing with the CLI, and each sandbox call is a process
+ * (~20 ms less CPU each). Everything else tsc wrote stays as it is, the type declarations included.
+ * `typescript` stays external: oclif requires it only to run TypeScript sources in development
+ * (bin/dev.js).
  */
 import {build} from 'esbuild'
 import {existsSync, readdirSync, rmSync, statSync} from 'node:fs'
@@ -53,5 +55,15 @@ await build({
   outdir: dist,
   platform: 'node',
   splitting: true,
+  target: 'node20',
+})
+await build({
+  allowOverwrite: true,
+  bundle: true,
+  entryPoints: [join(dist, 'sandbox', 'main.js')],
+  format: 'esm',
+  logLevel: 'warning',
+  outfile: join(dist, 'sandbox', 'main.js'),
+  platform: 'node',
   target: 'node20',
 })
