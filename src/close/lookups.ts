@@ -30,6 +30,8 @@ export interface CloseUser {
   first_name?: string
   id: string
   last_name?: string
+  /** On `me()`: the user's organization (`organizations[0].id`, or `organization_id`). */
+  organization_id?: string
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -37,6 +39,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 type LookupName = 'leadStatuses' | 'me' | 'opportunityStatuses' | 'users'
 
 export class Lookups {
+  private readonly fetching = new Map<LookupName, Promise<unknown>>()
+
   constructor(
     private readonly api: CloseApi,
     private readonly cache: CacheStore,
@@ -57,7 +61,7 @@ export class Lookups {
   }
 
   async me(): Promise<CloseUser> {
-    return this.cached('me', Number.POSITIVE_INFINITY, async () => toUser(await this.api.proxy('GET', '/me/')))
+    return this.cached('me', Number.POSITIVE_INFINITY, async () => toMe(await this.api.proxy('GET', '/me/')))
   }
 
   /** Opportunity statuses with their type and pipeline, read from `/pipeline/` (which nests them). */
@@ -112,12 +116,23 @@ export class Lookups {
     })
   }
 
+  /** A cached lookup, or one fetch shared by every caller that asks while it runs (composite commands). */
   private async cached<T>(name: LookupName, maxAgeMs: number, fetch: () => Promise<T>): Promise<T> {
     const entry = this.cache.lookup(this.connectionId, name)
     if (entry && this.now() - Date.parse(entry.at) < maxAgeMs) return entry.value as T
-    const value = await fetch()
-    await this.cache.setLookup(this.connectionId, name, {at: new Date(this.now()).toISOString(), value})
-    return value
+    const running = this.fetching.get(name)
+    if (running) return running as Promise<T>
+    const fetched = (async () => {
+      const value = await fetch()
+      await this.cache.setLookup(this.connectionId, name, {at: new Date(this.now()).toISOString(), value})
+      return value
+    })()
+    this.fetching.set(name, fetched)
+    try {
+      return await fetched
+    } finally {
+      this.fetching.delete(name)
+    }
   }
 }
 
@@ -143,6 +158,13 @@ function toUser(value: CloseObject): CloseUser {
     id: String(value.id),
     last_name: typeof value.last_name === 'string' ? value.last_name : undefined,
   }
+}
+
+/** `/me/` as a CloseUser with its organization (the ID `close org` and `pipeline` read). */
+function toMe(value: CloseObject): CloseUser {
+  const orgs = Array.isArray(value.organizations) ? (value.organizations as CloseObject[]) : []
+  const org = orgs[0]?.id ?? value.organization_id
+  return {...toUser(value), ...(typeof org === 'string' ? {organization_id: org} : {})}
 }
 
 function toOpportunityStatus(status: CloseObject, pipeline?: CloseObject): OpportunityStatus {

@@ -10,11 +10,18 @@ import {NotFoundError} from '../errors.js'
 
 /** The organization object of the connection, as Close returns it. */
 export async function organization(deps: ServiceDeps): Promise<CloseObject> {
-  const {api} = await deps.connect()
-  const me = await api.proxy('GET', '/me/')
-  const orgs = (me.organizations as CloseObject[] | undefined) ?? []
-  const id = orgs[0]?.id ?? me.organization_id
-  if (typeof id !== 'string') throw new NotFoundError('Close did not name an organization for this user.')
+  const {api, lookups} = await deps.connect()
+  // `me` is cached per connection (and shared with a concurrent `me` lookup, as in `pipeline`); one
+  // cached before it carried the organization is read again.
+  let id = (await lookups.me()).organization_id
+  if (id === undefined) {
+    const me = await api.proxy('GET', '/me/')
+    const orgs = (me.organizations as CloseObject[] | undefined) ?? []
+    const found = orgs[0]?.id ?? me.organization_id
+    if (typeof found === 'string') id = found
+  }
+
+  if (id === undefined) throw new NotFoundError('Close did not name an organization for this user.')
   return api.proxy('GET', `/organization/${id}/`)
 }
 

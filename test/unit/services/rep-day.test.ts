@@ -3,6 +3,7 @@ import {expect} from 'chai'
 
 import type {ServiceDeps} from '../../../src/services/deps.js'
 
+import {Lookups} from '../../../src/close/lookups.js'
 import {periodOf} from '../../../src/close/periods.js'
 import {pipelineReport} from '../../../src/services/pipeline.js'
 import {today} from '../../../src/services/today.js'
@@ -42,8 +43,10 @@ function stubDeps(expected: number, answer: (path: string, params: Obj) => Obj |
       return answer(path, params) as Obj
     },
   }
+  const cache = {lookup() {}, async setLookup() {}}
+  const lookups = new Lookups(api as never, cache as never, 'c')
   const deps = {
-    connect: async () => ({api, cache: {lookup() {}}, id: 'c', lookups: {}}),
+    connect: async () => ({api, cache, id: 'c', lookups}),
     interactive: false,
     io: {json: true, stderrIsTTY: false},
   } as unknown as ServiceDeps
@@ -119,6 +122,35 @@ describe('rep day services', () => {
       const won = seen.find((s) => s.params.status_id__in === 'stat_w')!
       expect(won.params).to.deep.include({_limit: '0', date_won__gte: '2026-11-01', date_won__lte: '2026-11-30'})
       expect(report.won).to.deep.equal({count: 1, value: 1000, weighted_value: 500})
+    })
+
+    it('your pipeline reads /me/ once: the organization and your user ID come from the same call', async () => {
+      const {deps, seen} = stubDeps(3, (path) => {
+        if (path === '/me/') return {id: 'user_me', organizations: [{id: 'orga_1'}]}
+        if (path === '/organization/orga_1/')
+          return {
+            currency: 'EUR',
+            pipelines: [
+              {
+                id: 'pipe_1',
+                name: 'Sales',
+                statuses: [
+                  {id: 'stat_a', label: 'Demo', type: 'active'},
+                  {id: 'stat_w', label: 'Won', type: 'won'},
+                  {id: 'stat_l', label: 'Lost', type: 'lost'},
+                ],
+              },
+            ],
+          }
+        return {expected_value_annualized: 0, total_results: 0, total_value_annualized: 0}
+      })
+      await pipelineReport(deps, {period: 'this-month', user: 'me'}, NOW)
+      expect(seen.filter((s) => s.path === '/me/')).to.have.length(1)
+      expect(seen.filter((s) => s.path === '/opportunity/').map((s) => s.params.user_id)).to.deep.equal([
+        'user_me',
+        'user_me',
+        'user_me',
+      ])
     })
   })
 
