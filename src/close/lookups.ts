@@ -160,11 +160,17 @@ function toUser(value: CloseObject): CloseUser {
   }
 }
 
+/** The organization of a `/me/` reply: `organizations[0].id`, or `organization_id`. */
+export function organizationIdOf(me: CloseObject): string | undefined {
+  const orgs = Array.isArray(me.organizations) ? (me.organizations as CloseObject[]) : []
+  const id = orgs[0]?.id ?? me.organization_id
+  return typeof id === 'string' ? id : undefined
+}
+
 /** `/me/` as a CloseUser with its organization (the ID `close org` and `pipeline` read). */
 function toMe(value: CloseObject): CloseUser {
-  const orgs = Array.isArray(value.organizations) ? (value.organizations as CloseObject[]) : []
-  const org = orgs[0]?.id ?? value.organization_id
-  return {...toUser(value), ...(typeof org === 'string' ? {organization_id: org} : {})}
+  const org = organizationIdOf(value)
+  return {...toUser(value), ...(org === undefined ? {} : {organization_id: org})}
 }
 
 function toOpportunityStatus(status: CloseObject, pipeline?: CloseObject): OpportunityStatus {

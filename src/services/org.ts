@@ -6,6 +6,7 @@
 import type {CloseObject} from '../close/normalize.js'
 import type {ServiceDeps} from './deps.js'
 
+import {organizationIdOf} from '../close/lookups.js'
 import {NotFoundError} from '../errors.js'
 
 /** The organization object of the connection, as Close returns it. */
@@ -13,14 +14,7 @@ export async function organization(deps: ServiceDeps): Promise<CloseObject> {
   const {api, lookups} = await deps.connect()
   // `me` is cached per connection (and shared with a concurrent `me` lookup, as in `pipeline`); one
   // cached before it carried the organization is read again.
-  let id = (await lookups.me()).organization_id
-  if (id === undefined) {
-    const me = await api.proxy('GET', '/me/')
-    const orgs = (me.organizations as CloseObject[] | undefined) ?? []
-    const found = orgs[0]?.id ?? me.organization_id
-    if (typeof found === 'string') id = found
-  }
-
+  const id = (await lookups.me()).organization_id ?? organizationIdOf(await api.proxy('GET', '/me/'))
   if (id === undefined) throw new NotFoundError('Close did not name an organization for this user.')
   return api.proxy('GET', `/organization/${id}/`)
 }
