@@ -38,32 +38,29 @@ for (const entry of entryPoints) {
   if (!existsSync(entry)) throw new Error(`bundle: ${relative(root, entry)} is missing; run tsc first`)
 }
 
+// In place, as ESM for Node 20, warnings and errors only.
+const common = {
+  allowOverwrite: true,
+  bundle: true,
+  format: 'esm',
+  logLevel: 'warning',
+  platform: 'node',
+  target: 'node20',
+}
+
 rmSync(join(dist, 'chunks'), {force: true, recursive: true})
 await build({
-  allowOverwrite: true,
+  ...common,
   // CommonJS dependencies bundled into ESM still call require() (node: built-ins, a lazy optional one).
   banner: {
     js: "import {createRequire as __closeCreateRequire} from 'node:module'\nconst require = __closeCreateRequire(import.meta.url)",
   },
-  bundle: true,
   chunkNames: 'chunks/[name]-[hash]',
   entryPoints,
   external: ['typescript'],
-  format: 'esm',
-  logLevel: 'warning',
   outbase: dist,
   outdir: dist,
-  platform: 'node',
   splitting: true,
-  target: 'node20',
 })
-await build({
-  allowOverwrite: true,
-  bundle: true,
-  entryPoints: [join(dist, 'sandbox', 'main.js')],
-  format: 'esm',
-  logLevel: 'warning',
-  outfile: join(dist, 'sandbox', 'main.js'),
-  platform: 'node',
-  target: 'node20',
-})
+const sandbox = join(dist, 'sandbox', 'main.js')
+await build({...common, entryPoints: [sandbox], outfile: sandbox})
