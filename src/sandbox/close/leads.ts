@@ -110,6 +110,19 @@ export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
       return respond(200, {data, has_more: paging.skip + data.length < total})
     }
 
+    if (query.byId) {
+      // Only slice: and sort:-created: the ID index is in list order, newest-created first.
+      const {entries, total} = (await txn.index('lead')).select(query.byId, paging.skip, paging.limit)
+      const data: Json[] = []
+      for (const [id, n] of entries) {
+        const chunk = await txn.chunk(n)
+        const lead = chunk.lead(id)
+        if (lead) data.push(trimFields(renderLead(store, chunk, lead), fields))
+      }
+
+      return respond(200, {data, has_more: paging.skip + entries.length < total, total_results: total})
+    }
+
     const matches: Array<{chunk: Chunk; lead: StoredLead; pos: number}> = []
     let pos = 0
     for (const [n] of counts) {

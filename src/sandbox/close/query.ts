@@ -30,6 +30,12 @@ export interface LeadMatchInput {
 }
 
 export interface LeadQuery {
+  /**
+   * Set when the query is only `slice:` and `sort:-created` terms joined by AND: which leads match,
+   * from the ID alone, in list order (the store keeps leads newest-created first). The store can
+   * then page from its ID index without reading every lead.
+   */
+  byId?: (id: string) => boolean
   matches: (input: LeadMatchInput) => boolean
   sort?: {desc: boolean; field: 'date_created' | 'date_updated'}
 }
@@ -212,12 +218,32 @@ function customTerm(store: CloseStore, token: TermToken): Predicate {
   return ({lead}) => customValueMatches(lead.custom[field.id], token.value)
 }
 
-function sliceTerm(_store: CloseStore, token: TermToken): Predicate {
+/** `slice:N/M`: the leads whose ID falls in the N-th of M stable partitions. */
+function sliceOf(token: TermToken): (id: string) => boolean {
   const match = /^(\d+)\/(\d+)$/.exec(token.value)
   const n = match ? Number(match[1]) : 0
   const m = match ? Number(match[2]) : 0
   if (!match || m < 1 || n < 1 || n > m) unsupported(`"${token.raw}" (slice: takes N/M with 1 ≤ N ≤ M)`)
-  return ({lead}) => stableHash(lead.id) % m === n - 1
+  return (id) => stableHash(id) % m === n - 1
+}
+
+function sliceTerm(_store: CloseStore, token: TermToken): Predicate {
+  const inSlice = sliceOf(token)
+  return ({lead}) => inSlice(lead.id)
+}
+
+/** The ID-only form of a query of `slice:` and `sort:-created` terms and ANDs (see LeadQuery.byId). */
+function idOnly(tokens: Token[]): ((id: string) => boolean) | undefined {
+  const slices: Array<(id: string) => boolean> = []
+  for (const token of tokens) {
+    if (token.type === 'and') continue
+    if (token.type !== 'term') return undefined
+    const key = token.key?.toLowerCase()
+    if (key === 'slice') slices.push(sliceOf(token))
+    else if (key !== 'sort' || !/^-(created|date_created)$/.test(token.value)) return undefined
+  }
+
+  return (id) => slices.every((inSlice) => inSlice(id))
 }
 
 function sortTerm(token: TermToken): LeadQuery['sort'] {
@@ -358,5 +384,6 @@ export function parseLeadQuery(store: CloseStore, query: string): LeadQuery {
     }
   }
 
-  return {matches: (input) => evaluate(root, input), sort}
+  const byId = idOnly(tokens)
+  return {...(byId ? {byId} : {}), matches: (input) => evaluate(root, input), sort}
 }

@@ -265,6 +265,27 @@ describe('sandbox Close emulator: leads and contacts', () => {
       expect(new Set(ids).size).to.equal(total)
     })
 
+    it('pages slice: and sort:-created from the ID index: the leads, order, totals of a full scan', async () => {
+      // `(slice:N/2 OR slice:N/2)` is the same set, but takes the scan of every lead.
+      for (const n of [1, 2]) {
+        for (const skip of [0, 7, 30]) {
+          const paging = {_limit: 10, _skip: skip}
+          const fast = await box.call('GET', '/lead/', {...paging, query: `slice:${n}/2 sort:-created`})
+          const scan = await box.call('GET', '/lead/', {
+            ...paging,
+            query: `(slice:${n}/2 OR slice:${n}/2) sort:-created`,
+          })
+          expect(fast.body.data.length, `slice ${n}, skip ${skip}`).to.be.greaterThan(0)
+          expect(fast.body, `slice ${n}, skip ${skip}`).to.deep.equal(scan.body)
+        }
+      }
+
+      const newest = await box.call('GET', '/lead/', {_limit: 200, query: 'sort:-created'})
+      const plain = await box.call('GET', '/lead/', {_limit: 200})
+      expect(newest.body.data).to.deep.equal(plain.body.data)
+      expect(newest.body.total_results).to.equal(plain.body.data.length)
+    })
+
     it('refuses syntax outside the emulated subset with a 400 that says so', async () => {
       for (const query of [
         'contacts > 1',
