@@ -11,24 +11,14 @@ import type {CachedAction} from './cache.js'
 import type {ResourceDef, Verb} from './resources.js'
 
 import {CliError, NotFoundError} from '../errors.js'
+import {slicedList, sliceQuery, splitQuery} from './deep-paging.js'
 import {assertId} from './ids.js'
+import {type ListSource, prefetched} from './list-source.js'
 import {type CloseObject, isIdOnly, type NormalizedPage, normalizePage, recordOf, unwrapRecord} from './normalize.js'
 
+export {allRecords, type ListSource, prefetched} from './list-source.js'
+
 export type Params = Record<string, boolean | number | string | undefined>
-
-/** A list being fetched page by page; `more()`/`total()` are final once `pages` is exhausted. */
-export interface ListSource {
-  more(): boolean
-  pages: AsyncIterable<CloseObject[]>
-  total(): number | undefined
-}
-
-/** Every record a list source yields, all its pages, as one array (for the few records a lookup needs). */
-export async function allRecords(source: ListSource): Promise<CloseObject[]> {
-  const found: CloseObject[] = []
-  for await (const page of source.pages) found.push(...page)
-  return found
-}
 
 type Route = {action: CachedAction; kind: 'action'} | {kind: 'proxy'}
 
@@ -89,50 +79,23 @@ export class CloseApi {
    * when `limit` is undefined, fetched one page per Membrane process as the consumer pulls. The
    * next page is requested as soon as one is handed over, so Membrane works while the consumer
    * writes (`prefetch: false` for one page at a time); a consumer that stops asks for nothing more.
+   * All of a resource with deep paging (leads), prefetching, is read as slices side by side, merged
+   * newest-created first (close/deep-paging.ts).
    */
   list(resource: ResourceDef, params: Params = {}, limit?: number, options: {prefetch?: boolean} = {}): ListSource {
-    let more = false
-    let total: number | undefined
-    const pages = async function* (this: CloseApi): AsyncGenerator<CloseObject[]> {
-      let route = await this.route(resource, 'list', definedKeys(params))
-      let remaining = limit ?? Number.POSITIVE_INFINITY
-      let cursor: string | undefined
-      let skip = 0
-      while (remaining > 0) {
-        const pageSize = Math.min(resource.maxPageSize, remaining)
-
-        let page: NormalizedPage
-        try {
-          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
-        } catch (error) {
-          if (route.kind !== 'action' || !isActionGone(error)) throw error
-          route = await this.reroute(resource, 'list', definedKeys(params))
-          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
-        }
-
-        total ??= page.total
-        const records = page.records.slice(0, remaining)
-        remaining -= records.length
-        skip += page.records.length
-        const hasNext = page.records.length > 0 && (Boolean(page.cursor) || page.hasMore)
-        if (records.length > 0) yield records
-        if (!hasNext) {
-          more = page.records.length > records.length
-          break
-        }
-
-        if (remaining <= 0) {
-          more = true
-          break
-        }
-
-        if (route.kind === 'action' && !page.cursor) route = {kind: 'proxy'} // has_more without a cursor
-        cursor = page.cursor
-      }
-    }.call(this)
     // CLOSE_LIST_PREFETCH=0 turns prefetching off: the bench compares both rates in one run.
     const prefetch = options.prefetch ?? process.env.CLOSE_LIST_PREFETCH !== '0'
-    return {more: () => more, pages: prefetch ? prefetched(pages) : pages, total: () => total}
+    const deep = limit === undefined && prefetch ? resource.deepPaging : undefined
+    const query = deep && deep.slices > 1 ? splitQuery(deep, params[deep.param]) : undefined
+    if (!deep || query === undefined) return this.pagesOf(resource, params, limit, prefetch)
+    return slicedList(deep, resource.maxPageSize, (n) =>
+      this.pagesOf(
+        resource,
+        n === undefined ? params : {...params, [deep.param]: sliceQuery(query, n, deep.slices)},
+        undefined,
+        true,
+      ),
+    )
   }
 
   /** Any Close REST call through the proxy; returns the parsed body. */
@@ -216,6 +179,50 @@ export class CloseApi {
     return normalizePage(await this.proxy('GET', resource.path, query))
   }
 
+  /** One list, page after page, one Membrane process per page (see list()). */
+  private pagesOf(resource: ResourceDef, params: Params, limit: number | undefined, prefetch: boolean): ListSource {
+    let more = false
+    let total: number | undefined
+    const pages = async function* (this: CloseApi): AsyncGenerator<CloseObject[]> {
+      let route = await this.route(resource, 'list', definedKeys(params))
+      let remaining = limit ?? Number.POSITIVE_INFINITY
+      let cursor: string | undefined
+      let skip = 0
+      while (remaining > 0) {
+        const pageSize = Math.min(resource.maxPageSize, remaining)
+
+        let page: NormalizedPage
+        try {
+          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
+        } catch (error) {
+          if (route.kind !== 'action' || !isActionGone(error)) throw error
+          route = await this.reroute(resource, 'list', definedKeys(params))
+          page = await this.listPage(route, resource, params, pageSize, cursor, skip)
+        }
+
+        total ??= page.total
+        const records = page.records.slice(0, remaining)
+        remaining -= records.length
+        skip += page.records.length
+        const hasNext = page.records.length > 0 && (Boolean(page.cursor) || page.hasMore)
+        if (records.length > 0) yield records
+        if (!hasNext) {
+          more = page.records.length > records.length
+          break
+        }
+
+        if (remaining <= 0) {
+          more = true
+          break
+        }
+
+        if (route.kind === 'action' && !page.cursor) route = {kind: 'proxy'} // has_more without a cursor
+        cursor = page.cursor
+      }
+    }.call(this)
+    return {more: () => more, pages: prefetch ? prefetched(pages) : pages, total: () => total}
+  }
+
   /** Forget the cached action for `verb` and route again (Membrane said the action is gone). */
   private async reroute(resource: ResourceDef, verb: Verb, inputKeys: string[]): Promise<Route> {
     const key = resource.actions[verb]
@@ -256,38 +263,6 @@ export class CloseApi {
 
       throw error
     }
-  }
-}
-
-/**
- * `source` one item ahead: after handing over an item, the next is already being fetched. A
- * failure of that fetch surfaces when the consumer asks for it; a consumer that stops early leaves
- * at most the one fetch under way and starts no other.
- */
-export async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next()
-  let finished = false
-  try {
-    while (true) {
-      const result = await next
-      if (result.done) {
-        finished = true
-        return
-      }
-
-      next = source.next()
-      next.catch(() => {}) // seen by the consumer's next pull; never unhandled if it stops first
-      yield result.value
-    }
-  } finally {
-    // Let the fetch under way finish, then close the source so it starts no other.
-    if (!finished)
-      next
-        .then(
-          async () => source.return(undefined as T),
-          () => {},
-        )
-        .catch(() => {})
   }
 }
 

@@ -3,6 +3,7 @@
  * serve it (design §7), its largest page, its fields and the curated table columns (design §6).
  * Nothing here runs; commands, the router and the output layer read it.
  */
+import type {DeepPaging} from './deep-paging.js'
 
 /** How a column's value is shown in a table. csv/tsv/json always carry the raw Close value. */
 export type ColumnFormat = 'boolean' | 'count' | 'date' | 'datetime' | 'list' | 'money' | 'percent' | 'status' | 'text'
@@ -57,6 +58,8 @@ export interface ResourceDef {
   actions: Partial<Record<Verb, string>>
   /** Curated table columns. */
   columns: Column[]
+  /** How `--all` reads the whole list: a stable order, and slices side by side (close/deep-paging.ts). */
+  deepPaging?: DeepPaging
   /** Known top-level Close fields, for `--fields` validation (custom.cf_* is always allowed). */
   fields: string[]
   /** Prefix of this resource's IDs, `lead_`, `cont_`, … */
@@ -92,6 +95,8 @@ export const leads: ResourceDef = {
     {header: 'CITY', key: 'addresses.0.city', maxWidth: 18, priority: 25},
     {format: 'date', header: 'UPDATED', key: 'date_updated', priority: 40},
   ],
+  // Close's deep-paging advice: sort:-created, split by slice: (reference/close-api.md §4).
+  deepPaging: {param: 'query', slices: 2, sortField: 'date_created', sortTerm: 'sort:-created'},
   fields: [
     ...common,
     'name',

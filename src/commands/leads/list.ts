@@ -10,7 +10,7 @@ import {leadListQuery} from '../../services/leads.js'
 
 export default class LeadsList extends BaseCommand<typeof LeadsList> {
   static aliases = ['leads:ls']
-  static description = `--query takes Close's lead search syntax (free text, status:"…", has:email, sort:-created); --where NAME=VALUE matches a custom field by name; --view runs a Smart View (a unique prefix of its name, or its ID). On a terminal the result is a table; piped, it is tab-separated without a header; -o json|ndjson|csv|tsv for scripts. --all streams every page.`
+  static description = `--query takes Close's lead search syntax (free text, status:"…", has:email, sort:-created); --where NAME=VALUE matches a custom field by name; --view runs a Smart View (a unique prefix of its name, or its ID). On a terminal the result is a table; piped, it is tab-separated without a header; -o json|ndjson|csv|tsv for scripts. --all streams every lead, newest-created first, reading two slices of the list at once.`
   static examples = [
     '<%= config.bin %> <%= command.id %> --status Qualified --limit 20',
     '<%= config.bin %> <%= command.id %> --where Industry=Software --fields display_name,Industry',

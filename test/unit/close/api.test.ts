@@ -100,7 +100,7 @@ describe('CloseApi (action first, proxy fallback)', () => {
     membrane.request
       .onSecondCall()
       .resolves({body: {data: [lead(2), lead(3)], has_more: false}, headers: {}, status: 200})
-    const source = api.list(leads, {query: 'x'})
+    const source = api.list(leads, {query: 'x'}, 500)
     const pages = await collect(source)
     expect(pages).to.deep.equal([[lead(1)], [lead(2), lead(3)]])
     expect(membrane.request.firstCall.args[1]).to.deep.equal({
@@ -129,7 +129,7 @@ describe('CloseApi (action first, proxy fallback)', () => {
     await withCache({'list-leads': LIST_ACTION})
     membrane.runAction.resolves({data: [lead(1), lead(2)], has_more: true})
     membrane.request.resolves({body: {data: [lead(3)], has_more: false}, headers: {}, status: 200})
-    const pages = await collect(api.list(leads, {}))
+    const pages = await collect(api.list(leads, {}, 1000))
     expect(pages.flat().map((item) => item.id)).to.deep.equal([lead(1).id, lead(2).id, lead(3).id])
     expect(membrane.request.firstCall.args[1].query).to.deep.include(['_skip', '2'])
   })
