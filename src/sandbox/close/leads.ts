@@ -19,7 +19,7 @@ import {
 } from './common.js'
 import {type CloseResponse, type Json, notFound, pageOf, Problems, respond, trimFields} from './http.js'
 import {newId} from './ids.js'
-import {parseLeadQuery} from './query.js'
+import {inSlice, parseLeadQuery} from './query.js'
 import {leadDisplayName, renderContact, renderLead} from './render.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -85,12 +85,15 @@ export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
   const query = queryText === undefined ? undefined : parseLeadQuery(store, queryText)
   return store.read(async (txn) => {
     const counts = [...(await txn.leadCounts())].sort(([a], [b]) => b - a)
-    if (!query) {
-      // List order: chunks from the highest number down, each chunk's leads from last to first.
+    if (!query || query.slicesOnly) {
+      // List order: chunks from the highest number down, each chunk's leads from last to first —
+      // newest-created first, so `sort:-created` is this order; a slice is a set of chunks.
+      const slices = query?.slicesOnly ?? []
       let {skip} = paging
       let total = 0
       const data: Json[] = []
       for (const [n, count] of counts) {
+        if (!slices.every((slice) => inSlice(n, slice))) continue
         total += count
         if (skip >= count) {
           skip -= count
@@ -107,20 +110,8 @@ export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
         skip = 0
       }
 
-      return respond(200, {data, has_more: paging.skip + data.length < total})
-    }
-
-    if (query.byId) {
-      // Only slice: and sort:-created: the ID index is in list order, newest-created first.
-      const {entries, total} = (await txn.index('lead')).select(query.byId, paging.skip, paging.limit)
-      const data: Json[] = []
-      for (const [id, n] of entries) {
-        const chunk = await txn.chunk(n)
-        const lead = chunk.lead(id)
-        if (lead) data.push(trimFields(renderLead(store, chunk, lead), fields))
-      }
-
-      return respond(200, {data, has_more: paging.skip + entries.length < total, total_results: total})
+      const hasMore = paging.skip + data.length < total
+      return respond(200, query ? {data, has_more: hasMore, total_results: total} : {data, has_more: hasMore})
     }
 
     const matches: Array<{chunk: Chunk; lead: StoredLead; pos: number}> = []
@@ -131,7 +122,7 @@ export async function listLeads(ctx: Ctx): Promise<CloseResponse> {
       for (let i = leads.length - 1; i >= 0; i--) {
         const lead = leads[i]
         const contacts = chunk.contactsOf(lead.id)
-        if (query.matches({contacts, displayName: leadDisplayName(lead, contacts), lead})) {
+        if (query.matches({chunk: n, contacts, displayName: leadDisplayName(lead, contacts), lead})) {
           matches.push({chunk, lead, pos})
         }
 

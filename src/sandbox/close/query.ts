@@ -13,7 +13,8 @@
  *   has:email  has:phone      a contact with an email / a phone
  *   custom.cf_x:"v"           also custom.Name:v and "custom.Field Name":v
  *   sort:created  sort:-created  sort:updated  sort:-updated
- *   slice:N/M                 the N-th of M stable partitions (1-based)
+ *   slice:N/M                 the N-th of M stable partitions (1-based): by the storage chunk a lead
+ *                             lives in (leads never move), so a slice reads as few chunks as the list
  *   a b                       implicit AND (also AND); a OR b binds tighter; ( … ) groups
  *
  * Anything else is rejected with a 400 rather than guessed at.
@@ -24,6 +25,8 @@ import type {StoredContact, StoredLead} from './types.js'
 import {badRequest} from './http.js'
 
 export interface LeadMatchInput {
+  /** The number of the store chunk holding the lead. */
+  chunk: number
   contacts: StoredContact[]
   displayName: string
   lead: StoredLead
@@ -31,11 +34,11 @@ export interface LeadMatchInput {
 
 export interface LeadQuery {
   /**
-   * Set when the query is only `slice:` and `sort:-created` terms joined by AND: which leads match,
-   * from the ID alone, in list order (the store keeps leads newest-created first). The store can
-   * then page from its ID index without reading every lead.
+   * Set when the query is only `slice:` and `sort:-created` terms joined by AND: the slices a lead
+   * must fall in (none: every lead), in list order (the store keeps leads newest-created first).
+   * The store can then page through the chunks of those slices without reading every lead.
    */
-  byId?: (id: string) => boolean
+  slicesOnly?: Array<{m: number; n: number}>
   matches: (input: LeadMatchInput) => boolean
   sort?: {desc: boolean; field: 'date_created' | 'date_updated'}
 }
@@ -125,14 +128,6 @@ function tokenize(query: string): Token[] {
   return tokens
 }
 
-/** FNV-1a: a stable partition of IDs for `slice:`. */
-function stableHash(text: string): number {
-  let h = 2_166_136_261
-  // eslint-disable-next-line no-bitwise -- hashing is bit arithmetic
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.codePointAt(i)!, 16_777_619)
-  return Math.abs(h)
-}
-
 const digitsOf = (text: string) => text.replaceAll(/\D/g, '')
 
 /** A host without scheme, `www.` and path: `https://www.acme.com/x` → `acme.com`. */
@@ -218,23 +213,28 @@ function customTerm(store: CloseStore, token: TermToken): Predicate {
   return ({lead}) => customValueMatches(lead.custom[field.id], token.value)
 }
 
-/** `slice:N/M`: the leads whose ID falls in the N-th of M stable partitions. */
-function sliceOf(token: TermToken): (id: string) => boolean {
+/** `slice:N/M`: the N-th (1-based) of M stable partitions of the leads. */
+function sliceOf(token: TermToken): {m: number; n: number} {
   const match = /^(\d+)\/(\d+)$/.exec(token.value)
   const n = match ? Number(match[1]) : 0
   const m = match ? Number(match[2]) : 0
   if (!match || m < 1 || n < 1 || n > m) unsupported(`"${token.raw}" (slice: takes N/M with 1 ≤ N ≤ M)`)
-  return (id) => stableHash(id) % m === n - 1
+  return {m, n}
 }
 
 function sliceTerm(_store: CloseStore, token: TermToken): Predicate {
-  const inSlice = sliceOf(token)
-  return ({lead}) => inSlice(lead.id)
+  const {m, n} = sliceOf(token)
+  return ({chunk}) => inSlice(chunk, {m, n})
 }
 
-/** The ID-only form of a query of `slice:` and `sort:-created` terms and ANDs (see LeadQuery.byId). */
-function idOnly(tokens: Token[]): ((id: string) => boolean) | undefined {
-  const slices: Array<(id: string) => boolean> = []
+/** Whether the leads of store chunk `chunk` are in slice N of M. */
+export function inSlice(chunk: number, {m, n}: {m: number; n: number}): boolean {
+  return chunk % m === n - 1
+}
+
+/** The slices of a query of only `slice:` and `sort:-created` terms and ANDs (see LeadQuery.slicesOnly). */
+function slicesOnly(tokens: Token[]): Array<{m: number; n: number}> | undefined {
+  const slices: Array<{m: number; n: number}> = []
   for (const token of tokens) {
     if (token.type === 'and') continue
     if (token.type !== 'term') return undefined
@@ -243,7 +243,7 @@ function idOnly(tokens: Token[]): ((id: string) => boolean) | undefined {
     else if (key !== 'sort' || !/^-(created|date_created)$/.test(token.value)) return undefined
   }
 
-  return (id) => slices.every((inSlice) => inSlice(id))
+  return slices
 }
 
 function sortTerm(token: TermToken): LeadQuery['sort'] {
@@ -384,6 +384,6 @@ export function parseLeadQuery(store: CloseStore, query: string): LeadQuery {
     }
   }
 
-  const byId = idOnly(tokens)
-  return {...(byId ? {byId} : {}), matches: (input) => evaluate(root, input), sort}
+  const slices = slicesOnly(tokens)
+  return {...(slices ? {slicesOnly: slices} : {}), matches: (input) => evaluate(root, input), sort}
 }

@@ -349,32 +349,6 @@ export class IdIndex {
     }
   }
 
-  /** Like page(), over only the entries whose ID passes `test`; `total` counts those. */
-  select(
-    test: (id: string) => boolean,
-    skip: number,
-    limit: number,
-  ): {entries: Array<[string, number]>; total: number} {
-    const {text} = this
-    const entries: Array<[string, number]> = []
-    let total = 0
-    let at = 1
-    while (at < text.length) {
-      const end = text.indexOf('\n', at)
-      if (end === -1) break
-      const space = text.indexOf(' ', at)
-      const id = text.slice(at, space)
-      if (test(id)) {
-        if (total >= skip && entries.length < limit) entries.push([id, Number(text.slice(space + 1, end))])
-        total++
-      }
-
-      at = end + 1
-    }
-
-    return {entries, total}
-  }
-
   serialize(): string {
     return this.text.slice(1)
   }
