@@ -20,7 +20,7 @@
  *
  * Options: --rounds N (start-up and own-time rounds, default 21), --rss-runs N (runs per dataset
  * size, default 3), --sizes A,B (default 2000,20000), --only startup,counts,own,memory,table,prefetch,slow
- * (a subset; table = the streamed `-o table` export, prefetch = ndjson with prefetching off, then on,
+ * (a subset; table = the streamed `-o table` export, prefetch = ndjson with prefetching off and on taking turns,
  * slow = today and the lead page against a 500 ms membrane, as a ratio to one call),
  * --json (also print the results as JSON).
  */
@@ -436,7 +436,12 @@ const VARIANTS = {
   table: {env: {}, format: 'table', headerLines: 1, title: 'leads list --all -o table --sandbox'},
 }
 
-async function memory(work, sizes, runs, variant = VARIANTS.ndjson) {
+/**
+ * `variants` exported at each dataset size, `runs` times; within a run the variants go one after
+ * another on the same dataset, so a ratio between them compares runs made side by side. Returns one
+ * block per variant (medians), each row also holding its per-run records/s (`rates`).
+ */
+async function memory(work, sizes, runs, variants = [VARIANTS.ndjson]) {
   const probe = hwmProbe(work)
   const datasets = sizes.map((size) => {
     const home = join(work, `rss-${size}`)
@@ -444,29 +449,38 @@ async function memory(work, sizes, runs, variant = VARIANTS.ndjson) {
     log(`bench: seeding a sandbox with ${fmt(size)} leads`)
     const env = seed(home, size)
     close(['leads', 'list', '--limit', '1', '--sandbox'], env) // warm action cache
-    return {env, hwmFile: join(home, 'hwm'), runs: [], size}
+    return {env, hwmFile: join(home, 'hwm'), runs: variants.map(() => []), size}
   })
   for (let run = 0; run < runs; run++) {
     for (const dataset of datasets) {
-      log(`bench: ${variant.format} export of ${fmt(dataset.size)} leads, run ${run + 1}/${runs}`)
-      const result = await exportRun(probe, dataset.env, dataset.hwmFile, variant)
-      if (result.lines !== dataset.size) {
-        throw new CannotMeasure(`the export of ${dataset.size} leads printed ${result.lines} records`)
-      }
+      for (const [v, variant] of variants.entries()) {
+        log(`bench: ${variant.title}: ${fmt(dataset.size)} leads, run ${run + 1}/${runs}`)
+        const result = await exportRun(probe, dataset.env, dataset.hwmFile, variant)
+        if (result.lines !== dataset.size) {
+          throw new CannotMeasure(`the export of ${dataset.size} leads printed ${result.lines} records`)
+        }
 
-      dataset.runs.push(result)
+        dataset.runs[v].push(result)
+      }
     }
   }
 
-  return datasets.map(({runs: results, size}) => ({
-    mb: median(results.map((r) => r.kb)) / 1024,
-    ms: median(results.map((r) => r.ms)),
-    pages: Math.ceil(size / PAGE_SIZE),
-    processes: median(results.map((r) => r.processes)),
-    recordsPerSecond: median(results.map((r) => r.lines / (r.ms / 1000))),
-    size,
-    title: variant.title,
-  }))
+  return variants.map((variant, v) =>
+    datasets.map(({runs: byVariant, size}) => {
+      const results = byVariant[v]
+      const rates = results.map((r) => r.lines / (r.ms / 1000))
+      return {
+        mb: median(results.map((r) => r.kb)) / 1024,
+        ms: median(results.map((r) => r.ms)),
+        pages: Math.ceil(size / PAGE_SIZE),
+        processes: median(results.map((r) => r.processes)),
+        rates,
+        recordsPerSecond: median(rates),
+        size,
+        title: variant.title,
+      }
+    }),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +556,8 @@ function report(results) {
 
   if (results.sequential && results.prefetched) {
     const w4 = [34, 10, 12, 10, 10]
-    const speedup = results.prefetched.at(-1).recordsPerSecond / results.sequential.at(-1).recordsPerSecond
+    const on = results.prefetched.at(-1).rates
+    const speedup = median(on.map((rate, run) => rate / results.sequential.at(-1).rates[run]))
     out.push(
       row(
         [
@@ -629,11 +644,14 @@ async function main() {
       }
     }
 
-    if (only.has('memory')) results.rss = await memory(work, sizes, rssRuns)
-    if (only.has('table')) results.table = await memory(work, sizes, rssRuns, VARIANTS.table)
+    if (only.has('memory')) [results.rss] = await memory(work, sizes, rssRuns)
+    if (only.has('table')) [results.table] = await memory(work, sizes, rssRuns, [VARIANTS.table])
     if (only.has('prefetch')) {
-      results.sequential = await memory(work, sizes, rssRuns, VARIANTS.sequential)
-      results.prefetched = await memory(work, sizes, rssRuns, {...VARIANTS.ndjson, title: 'ndjson, prefetch on'})
+      // Off and on take turns on the same dataset: the speed-up is the median of the per-run ratios.
+      ;[results.sequential, results.prefetched] = await memory(work, sizes, rssRuns, [
+        VARIANTS.sequential,
+        {...VARIANTS.ndjson, title: 'ndjson, prefetch on'},
+      ])
     }
 
     machine.loadAfter = loadAverage()
