@@ -287,7 +287,7 @@ function patchSpawner(options: {calls: string[][]; route?: Route; sandboxDir: st
 }
 
 /** What oclif's bin does with an error that left the command: print it (oclif's way), exit with its code. */
-async function handleThrown(error: Error & {oclif?: {exit?: number}}): Promise<number> {
+export async function handleThrown(error: Error & {oclif?: {exit?: number}}): Promise<number> {
   const {Exit, handle} = await import('@oclif/core/handle')
   const {exit} = Exit
   let code = 1

@@ -12,6 +12,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {RUN, type TestHome} from './cli.js'
+import {CODE_ROOT, COMPILED, MODULE_EXT} from './root.js'
 
 let counter = 0
 
@@ -91,6 +92,22 @@ export class Terminal {
 
   /** Start `close ARGS…` in a fresh terminal of the given size. */
   start(args: string[], options: TerminalOptions = {}): void {
+    this.launch([process.execPath, RUN, ...args], options)
+  }
+
+  /**
+   * Run a series of `close` commands in one fresh terminal, in one process with Membrane answered
+   * in-process (helpers/pane-cli.ts): for tests of what the screen shows, not of spawning. Each
+   * command's output ends with a line `::exit N`.
+   */
+  startSeries(commands: string[][], options: TerminalOptions = {}): void {
+    // Through tsx when the tests run from source (named by URL: the pane's cwd is the test home).
+    const loader = COMPILED ? [] : ['--import', import.meta.resolve('tsx')]
+    const harness = join(CODE_ROOT, 'test', 'helpers', `pane-cli${MODULE_EXT}`)
+    this.launch([process.execPath, ...loader, harness, ...commands.map((argv) => JSON.stringify(argv))], options)
+  }
+
+  private launch(command: string[], options: TerminalOptions): void {
     const conf = join(this.home.dir, `tmux-${this.socket}.conf`)
     writeFileSync(conf, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n')
     const env = this.home.env({CLOSE_TEST_EXIT_FILE: this.exitFile, TERM: 'xterm-256color', ...options.env})
@@ -116,9 +133,7 @@ export class Terminal {
         '-c',
         'trap : INT; "$@"; echo $? > "$CLOSE_TEST_EXIT_FILE"',
         'sh',
-        process.execPath,
-        RUN,
-        ...args,
+        ...command,
       ],
       {encoding: 'utf8', env},
     )
@@ -170,4 +185,51 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, ms)
   })
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[\d;?]*[A-Za-z]/g
+
+/** What one command of a series showed: its exit code and its lines (wrapped ones joined, no colour codes). */
+export interface SeriesView {
+  argv: string[]
+  exitCode: number
+  lines: string[]
+}
+
+/**
+ * Run `commands` one after another in one fresh terminal (Terminal.startSeries) and return what each
+ * showed, in order. Fails with the screen when the series does not finish or a command's output is missing.
+ */
+export async function showSeries(
+  home: TestHome,
+  commands: string[][],
+  options: TerminalOptions = {},
+): Promise<SeriesView[]> {
+  const t = new Terminal(home)
+  try {
+    t.startSeries(commands, options)
+    const code = await t.waitForExit(60_000)
+    const screen = t.screen({joined: true})
+    if (code !== 0) throw new Error(`the series exited ${code}. Screen:\n${screen}`)
+    const views: SeriesView[] = []
+    let lines: string[] = []
+    for (const raw of screen.split('\n')) {
+      const line = raw.replaceAll(ANSI, '').trimEnd()
+      const exit = /^::exit (\d+)$/.exec(line)
+      if (!exit) {
+        lines.push(line)
+        continue
+      }
+
+      views.push({argv: commands[views.length], exitCode: Number(exit[1]), lines})
+      lines = []
+    }
+
+    if (views.length !== commands.length)
+      throw new Error(`${views.length} of ${commands.length} ran. Screen:\n${screen}`)
+    return views
+  } finally {
+    t.kill()
+  }
 }

@@ -1,11 +1,14 @@
 /**
- * A rep's screens in a real terminal (issue 12 §8): `today`, the lead page and `pipeline` at 80 and
- * 120 columns, captured from tmux; no line may be wider than the pane. Needs a build (`npm run build`).
+ * A rep's screens in a real terminal (issue 12 §8, issue 13): `today`, the lead page and `pipeline`
+ * at 50, 80 and 120 columns, captured from tmux; no line may be wider than the pane. The three of one
+ * width run in one terminal, one process, Membrane answered in-process (showSeries); the `before`
+ * runs the built CLI. Needs a build (`npm run build`).
  */
 import {expect} from 'chai'
 
+import {stringWidth} from '../../src/output/width.js'
 import {TestHome} from '../helpers/cli.js'
-import {requireTmux, Terminal} from '../helpers/tmux.js'
+import {requireTmux, showSeries} from '../helpers/tmux.js'
 
 describe('rep day screens (tmux)', function () {
   this.timeout(120_000)
@@ -30,21 +33,20 @@ describe('rep day screens (tmux)', function () {
     {args: () => ['pipeline', '--sandbox'], expect: /Lost +\d+/, name: 'pipeline'},
   ]
 
-  for (const width of [80, 120]) {
-    for (const screen of screens) {
-      it(`${screen.name} at ${width} columns: no line wider than the pane`, async () => {
-        const term = new Terminal(home)
-        try {
-          term.start(screen.args(), {env: {NO_COLOR: '1'}, height: 60, width})
-          await term.waitFor(screen.expect)
-          expect(await term.waitForExit()).to.equal(0)
-          const text = term.screen({joined: true})
-          expect(text).to.match(screen.expect)
-          for (const line of text.split('\n')) expect([...line].length, line).to.be.at.most(width)
-        } finally {
-          term.kill()
-        }
-      })
-    }
+  for (const width of [50, 80, 120]) {
+    it(`today, the lead page and pipeline at ${width} columns: no line wider than the pane`, async () => {
+      const views = await showSeries(
+        home,
+        screens.map((screen) => screen.args()),
+        {env: {NO_COLOR: '1'}, height: 60, width},
+      )
+      for (const [i, view] of views.entries()) {
+        const {expect: shows, name} = screens[i]
+        const text = view.lines.join('\n')
+        expect(view.exitCode, `${name}:\n${text}`).to.equal(0)
+        expect(text, name).to.match(shows)
+        for (const line of view.lines) expect(stringWidth(line), `${name}: ${line}`).to.be.at.most(width)
+      }
+    })
   }
 })

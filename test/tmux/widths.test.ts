@@ -1,13 +1,15 @@
 /**
  * Issue 13 items 1 and 8: in real terminals of 50, 80 and 120 columns no line of any list or record
  * view is wider than the pane (tmux joins wrapped lines back with -J, so a wrapped line shows up as
- * too long). Runs the built CLI against the sandbox. Needs a build: `npm run build`.
+ * too long). The views of one width run in one terminal, one after another, in one process with
+ * Membrane answered in-process (Terminal.startSeries): the subject is the screen, not spawning,
+ * which the other tmux tests do with the built CLI.
  */
 import {expect} from 'chai'
 
 import {stringWidth} from '../../src/output/width.js'
 import {TestHome} from '../helpers/cli.js'
-import {requireTmux, Terminal} from '../helpers/tmux.js'
+import {requireTmux, showSeries} from '../helpers/tmux.js'
 
 const LEAD = 'lead_XZW0eDJ67uXvO0FeALnXUV' // Aurio Components in the seed
 
@@ -22,9 +24,6 @@ const VIEWS: string[][] = [
   ['leads', 'get', LEAD],
 ]
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001B\[[\d;?]*[A-Za-z]/g
-
 describe('tables and record views fit the terminal (tmux)', function () {
   this.timeout(120_000)
   const home = new TestHome()
@@ -36,27 +35,19 @@ describe('tables and record views fit the terminal (tmux)', function () {
   after(() => home.remove())
 
   for (const width of [50, 80, 120]) {
-    for (const argv of VIEWS) {
-      it(`close ${argv.join(' ')} at ${width} columns: no line wider than the pane`, async () => {
-        const t = new Terminal(home)
-        try {
-          t.start([...argv, '--sandbox'], {height: 60, width})
-          for (let i = 0; i < 300 && t.exitCode() === undefined; i++)
-            await new Promise<void>((r) => {
-              setTimeout(r, 100)
-            })
-          expect(t.exitCode(), t.screen()).to.equal(0)
-          const lines = t
-            .screen({joined: true})
-            .split('\n')
-            .map((l) => l.replaceAll(ANSI, '').trimEnd())
-          expect(lines.filter(Boolean).length, 'something was shown').to.be.greaterThan(1)
-          const wide = lines.filter((l) => stringWidth(l) > width)
-          expect(wide, `lines wider than ${width}:\n${wide.join('\n')}`).to.deep.equal([])
-        } finally {
-          t.kill()
-        }
-      })
-    }
+    it(`at ${width} columns, no line of any list or record view is wider than the pane`, async () => {
+      const views = await showSeries(
+        home,
+        VIEWS.map((argv) => [...argv, '--sandbox']),
+        {height: 60, width},
+      )
+      for (const view of views) {
+        const name = `close ${view.argv.join(' ')} at ${width} columns`
+        expect(view.exitCode, `${name}:\n${view.lines.join('\n')}`).to.equal(0)
+        expect(view.lines.filter(Boolean).length, `${name}: something was shown`).to.be.greaterThan(1)
+        const wide = view.lines.filter((l) => stringWidth(l) > width)
+        expect(wide, `${name}: lines wider than ${width}:\n${wide.join('\n')}`).to.deep.equal([])
+      }
+    })
   }
 })
