@@ -107,39 +107,6 @@ export class Terminal {
     this.launch([process.execPath, ...loader, harness, ...commands.map((argv) => JSON.stringify(argv))], options)
   }
 
-  private launch(command: string[], options: TerminalOptions): void {
-    const conf = join(this.home.dir, `tmux-${this.socket}.conf`)
-    writeFileSync(conf, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n')
-    const env = this.home.env({CLOSE_TEST_EXIT_FILE: this.exitFile, TERM: 'xterm-256color', ...options.env})
-    const result = spawnSync(
-      'tmux',
-      [
-        '-L',
-        this.socket,
-        '-f',
-        conf,
-        'new-session',
-        '-d',
-        '-s',
-        this.session,
-        '-x',
-        String(options.width ?? 100),
-        '-y',
-        String(options.height ?? 30),
-        '-c',
-        this.home.dir,
-        // A shell records the exit code (its INT trap only lets it outlive a Ctrl-C; node gets the default).
-        'sh',
-        '-c',
-        'trap : INT; "$@"; echo $? > "$CLOSE_TEST_EXIT_FILE"',
-        'sh',
-        ...command,
-      ],
-      {encoding: 'utf8', env},
-    )
-    if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`)
-  }
-
   /** Type text literally. */
   type(text: string): void {
     this.tmux(['send-keys', '-t', this.session, '-l', text])
@@ -173,6 +140,39 @@ export class Terminal {
 
       await pause(100)
     }
+  }
+
+  private launch(command: string[], options: TerminalOptions): void {
+    const conf = join(this.home.dir, `tmux-${this.socket}.conf`)
+    writeFileSync(conf, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n')
+    const env = this.home.env({CLOSE_TEST_EXIT_FILE: this.exitFile, TERM: 'xterm-256color', ...options.env})
+    const result = spawnSync(
+      'tmux',
+      [
+        '-L',
+        this.socket,
+        '-f',
+        conf,
+        'new-session',
+        '-d',
+        '-s',
+        this.session,
+        '-x',
+        String(options.width ?? 100),
+        '-y',
+        String(options.height ?? 30),
+        '-c',
+        this.home.dir,
+        // A shell records the exit code (its INT trap only lets it outlive a Ctrl-C; node gets the default).
+        'sh',
+        '-c',
+        'trap : INT; "$@"; echo $? > "$CLOSE_TEST_EXIT_FILE"',
+        'sh',
+        ...command,
+      ],
+      {encoding: 'utf8', env},
+    )
+    if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`)
   }
 
   private tmux(args: string[]): {status: null | number; stderr: string; stdout: string} {

@@ -33,13 +33,13 @@ export interface LeadMatchInput {
 }
 
 export interface LeadQuery {
+  matches: (input: LeadMatchInput) => boolean
   /**
    * Set when the query is only `slice:` and `sort:-created` terms joined by AND: the slices a lead
    * must fall in (none: every lead), in list order (the store keeps leads newest-created first).
    * The store can then page through the chunks of those slices without reading every lead.
    */
   slicesOnly?: Array<{m: number; n: number}>
-  matches: (input: LeadMatchInput) => boolean
   sort?: {desc: boolean; field: 'date_created' | 'date_updated'}
 }
 
