@@ -7,7 +7,8 @@
  *
  * Nothing is taken on trust: before a record is handed over, the first page of every slice must
  * show that Close split the list (no record in two slices) and honoured the order (every record
- * dated, newest first). Otherwise — or when Close refuses the sliced query — the slices are dropped
+ * dated, newest first). Slices that are all the same list mean Close ignored `slice:`: the first
+ * one is then read to its end alone. Otherwise — or when Close or Membrane refuses the sliced query — the slices are dropped
  * and the list is read once, unsplit, as the user asked for it. A list whose slices all come back empty is read unsplit too,
  * so a `slice:` Close did not understand can never pass for an empty list.
  */
@@ -61,6 +62,14 @@ export function slicedList(deep: DeepPaging, batchSize: number, open: (slice?: n
       firsts = []
     }
 
+    if (firsts.length > 1 && sameRecords(firsts)) {
+      // Every slice is the same list: Close ignored `slice:`, so the first slice is the whole list.
+      await closeAll(iterators.slice(1))
+      sources = sources.slice(0, 1)
+      yield* rest(iterators[0], firsts[0])
+      return
+    }
+
     if (firsts.length === 0 || !provesSplit(firsts, deep.sortField)) {
       await closeAll(iterators)
       const whole = open()
@@ -82,9 +91,13 @@ export function slicedList(deep: DeepPaging, batchSize: number, open: (slice?: n
   }
 }
 
-/** Close said no to the query itself (a 4xx other than auth, not found or rate limit). */
+/**
+ * Close or Membrane refused the sliced query (exit 3: a 4xx, a refused input, an answer not of the
+ * expected shape) — not a timeout, nor login, not found, rate limit or an interrupt, which the
+ * unsplit read would only meet again.
+ */
 function refusedQuery(error: unknown): boolean {
-  return error instanceof CliError && (error.code === 'close_validation' || error.code === 'close_error')
+  return error instanceof CliError && error.exitCode === 3 && error.code !== 'timeout'
 }
 
 function timeOf(record: CloseObject | undefined, field: string): number {
@@ -98,6 +111,24 @@ function newer(a: CloseObject, b: CloseObject, field: string): boolean {
   const y = timeOf(b, field)
   if (x !== y) return x > y
   return String(a[field]) > String(b[field]) // same millisecond: ISO text of one offset sorts as time
+}
+
+/** Every first page holds the same records in the same order (and is not empty). */
+function sameRecords(firsts: Array<IteratorResult<CloseObject[]>>): boolean {
+  const ids = firsts.map((first) => (first.done ? '' : first.value.map((record) => String(record.id)).join('\n')))
+  return ids[0] !== '' && ids.every((list) => list === ids[0])
+}
+
+/** A source's pages from its first, already read. */
+async function* rest(
+  iterator: AsyncIterator<CloseObject[]>,
+  first: IteratorResult<CloseObject[]>,
+): AsyncGenerator<CloseObject[]> {
+  try {
+    for (let page = first; !page.done; page = await iterator.next()) yield page.value
+  } finally {
+    await iterator.return?.()
+  }
 }
 
 /** The first pages show a real split: not all empty, no record twice, each page dated and newest first. */

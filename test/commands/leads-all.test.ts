@@ -51,7 +51,7 @@ describe('leads list --all: two slices at once, the same records as one page at 
     ])
   })
 
-  it('fake membrane that ignores the query: the slices overlap, so the list is read once, nothing twice', async () => {
+  it('fake membrane that ignores the query: both slices are the whole list, so the first is read alone, nothing twice', async () => {
     const env = {
       CLOSE_CONNECTION_ID: '6eaac8d82f01b7210760474f',
       CLOSE_MEMBRANE_BIN: join(FAKE_BIN_DIR, 'membrane-fake'),

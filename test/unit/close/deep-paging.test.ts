@@ -15,7 +15,7 @@ import type {MembraneClient} from '../../../src/membrane/client.js'
 import {ActionDirectory} from '../../../src/close/action-directory.js'
 import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
-import {RemoteError} from '../../../src/errors.js'
+import {AuthError, RemoteError} from '../../../src/errors.js'
 import {settingsCache} from '../../../src/session/cache-store.js'
 import {Settings} from '../../../src/session/settings.js'
 
@@ -133,29 +133,45 @@ describe('CloseApi: every lead (--all), in the stable order, two slices at once'
     expect(queries()).to.deep.equal(['acme sort:updated', 'slice:1/3'])
   })
 
-  it('a Close that ignores slice: (the same leads in both): read once, unsplit, nothing twice', async () => {
+  it('a Close that ignores slice: (the same leads in both): the first slice alone, nothing twice', async () => {
     membrane.runAction.callsFake(listLeadsAction(450, {ignoreSlice: true}) as never)
     const pages = await collect(api.list(leads, {}))
     expect(ids(pages)).to.deep.equal(newestFirst(450))
-    // The slices' first pages, and the next page each had already asked for.
-    expect(queries().filter((query) => query?.includes('slice:'))).to.have.length.at.most(4)
-    expect(queries().filter((query) => !query?.includes('slice:'))).to.deep.equal([undefined, undefined, undefined])
+    // Slice 1's three pages; slice 2's first, and at most the next it had already asked for.
+    expect(queries().filter((query) => query === 'sort:-created slice:1/2')).to.have.length(3)
+    expect(queries().filter((query) => query === 'sort:-created slice:2/2')).to.have.length.within(1, 2)
+    expect(queries()).to.have.length.at.most(5)
   })
 
-  it('a Close that refuses the sliced query: read once, unsplit', async () => {
-    const list = listLeadsAction(3)
-    membrane.runAction.callsFake(((id: string, conn: string, input: {query?: string}) =>
-      input.query?.includes('slice:')
-        ? Promise.reject(new RemoteError('Close rejected the request: query: bad term', {code: 'close_validation'}))
-        : list(id, conn, input as never)) as never)
+  it('a Close that ignores slice: on a one-page list: two Membrane calls in all', async () => {
+    membrane.runAction.callsFake(listLeadsAction(3, {ignoreSlice: true}) as never)
     expect(ids(await collect(api.list(leads, {})))).to.deep.equal([3, 2, 1])
+    expect(membrane.runAction.callCount).to.equal(2)
   })
 
-  it('any other failure of a slice is the failure of the list', async () => {
-    membrane.runAction.rejects(new RemoteError('Membrane did not answer within 60 s.', {code: 'membrane_timeout'}))
-    const error = await collect(api.list(leads, {})).catch((error_: unknown) => error_)
-    expect((error as RemoteError).code).to.equal('membrane_timeout')
-    expect(membrane.runAction.callCount).to.equal(2)
+  for (const refusal of [
+    new RemoteError('Close rejected the request: query: bad term', {code: 'close_validation'}),
+    new RemoteError('Membrane failed: input.query is not allowed', {code: 'bad_request'}),
+  ]) {
+    it(`a sliced query refused (${refusal.code}): read once, unsplit`, async () => {
+      const list = listLeadsAction(3)
+      membrane.runAction.callsFake(((id: string, conn: string, input: {query?: string}) =>
+        input.query?.includes('slice:') ? Promise.reject(refusal) : list(id, conn, input as never)) as never)
+      expect(ids(await collect(api.list(leads, {})))).to.deep.equal([3, 2, 1])
+    })
+  }
+
+  it('a timeout, or a refusal to log in, is the failure of the list', async () => {
+    for (const failure of [
+      new RemoteError('Membrane did not answer within 60 s.', {code: 'timeout'}),
+      new AuthError('Not logged in to Membrane.', {code: 'not_logged_in'}),
+    ]) {
+      membrane.runAction.resetHistory()
+      membrane.runAction.rejects(failure)
+      const error = await collect(api.list(leads, {})).catch((error_: unknown) => error_)
+      expect(error).to.equal(failure)
+      expect(membrane.runAction.callCount).to.equal(2)
+    }
   })
 
   it('slices that all come back empty are confirmed by one unsplit read', async () => {
