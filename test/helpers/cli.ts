@@ -78,4 +78,14 @@ export class TestHome {
       else child.stdin?.end(input)
     })
   }
+
+  /**
+   * `close ARGS…` in this test process (helpers/run-command.ts: the command class, Membrane answered
+   * in-process) on this home: a real-terminal test's set-up and checks around the flow it drives.
+   */
+  async runHere(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+    const {runCommand} = await import('./run-command.js')
+    const {exitCode, stderr, stdout} = await runCommand(args, {env, home: this.dir})
+    return {exitCode, stderr, stdout}
+  }
 }

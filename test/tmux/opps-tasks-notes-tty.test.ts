@@ -85,7 +85,7 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
 
   before(async function () {
     requireTmux(this)
-    const leads = await home.run(['leads', 'list', '--limit', '1', '--json', '--sandbox'])
+    const leads = await home.runHere(['leads', 'list', '--limit', '1', '--json', '--sandbox'])
     expect(leads.exitCode, leads.stderr).to.equal(0)
     leadId = (JSON.parse(leads.stdout) as Array<{id: string}>)[0].id
   })
@@ -117,7 +117,7 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
   })
 
   it('tasks done without IDs: a multi-select of my inbox; nothing ticked is asked again', async () => {
-    const created = await home.run(
+    const created = await home.runHere(
       ['tasks', 'create', '--lead', leadId, '--text', 'Tick me in tmux', '--due', '2000-01-03', '--json', '--sandbox'],
       {},
     )
@@ -133,14 +133,14 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
     const screen = await t.waitFor('[exit 0]')
     expect(screen).to.contain('Completed 1 task.')
     const ticked = /(task_\w+)\s+true/.exec(screen)![1]
-    const after = await home.run(['tasks', 'get', ticked, '--json', '--sandbox'])
+    const after = await home.runHere(['tasks', 'get', ticked, '--json', '--sandbox'])
     expect(JSON.parse(after.stdout)).to.include({is_complete: true})
-    const mine = await home.run(['tasks', 'get', id, '--json', '--sandbox'])
+    const mine = await home.runHere(['tasks', 'get', id, '--json', '--sandbox'])
     expect(JSON.parse(mine.stdout)).to.include({is_complete: ticked === id})
   })
 
   it('opps delete asks first; "no" keeps the opportunity', async () => {
-    const created = await home.run(
+    const created = await home.runHere(
       ['opps', 'create', '--lead', leadId, '--value', '500', '--status', 'Won', '--json', '--sandbox'],
       {},
     )
@@ -152,7 +152,7 @@ describe('tmux: opps, tasks and notes on a terminal (tmux, sandbox)', () => {
     t.keys('n', 'Enter')
     const screen = await t.waitFor('[exit 2]')
     expect(screen).to.contain('Nothing deleted: kept opportunity')
-    const still = await home.run(['opps', 'get', id, '--json', '--sandbox'])
+    const still = await home.runHere(['opps', 'get', id, '--json', '--sandbox'])
     expect(still.exitCode, still.stderr).to.equal(0)
   })
 

@@ -52,7 +52,7 @@ describe('tmux: lead search picker and prompts that keep what you type (sandbox)
     expect(screen).to.match(/Name +Mia Park/)
     expect(screen).to.include('mia@auriocomponents.com')
 
-    const listed = await home.run(['contacts', 'list', '--lead', 'Aurio Components', '--sandbox', '--json'])
+    const listed = await home.runHere(['contacts', 'list', '--lead', 'Aurio Components', '--sandbox', '--json'])
     const names = (JSON.parse(listed.stdout) as Array<{emails: Array<{email: string}>; name: string}>).map((c) => [
       c.name,
       c.emails[0]?.email,
@@ -73,7 +73,7 @@ describe('tmux: lead search picker and prompts that keep what you type (sandbox)
     expect(await term.waitForExit()).to.equal(0)
     screen = term.screen()
     expect(screen).to.match(/^Ward Supply, Inc\. +\S/m)
-    const last = await home.run(['leads', 'get', '@last', '--sandbox', '--json', '--fields', 'display_name'])
+    const last = await home.runHere(['leads', 'get', '@last', '--sandbox', '--json', '--fields', 'display_name'])
     expect(JSON.parse(last.stdout)).to.deep.equal({display_name: 'Ward Supply, Inc.'})
   })
 })

@@ -18,7 +18,7 @@ describe('rep day screens (tmux)', function () {
   before(async function () {
     requireTmux(this)
     home = new TestHome()
-    const day = await home.run(['today', '--json', '--sandbox'])
+    const day = await home.runHere(['today', '--json', '--sandbox'])
     expect(day.exitCode, day.stderr).to.equal(0)
     leadId = String(
       (JSON.parse(day.stdout) as {opportunities: {closing: Array<{lead_id: string}>}}).opportunities.closing[0].lead_id,

@@ -35,7 +35,7 @@ describe('tmux: interactive login and connection choice', function () {
   })
 
   it('close login: URL, code prompt, then the picker; the choice is cached', async () => {
-    const logout = await home.run(['logout', '--sandbox'])
+    const logout = await home.runHere(['logout', '--sandbox'])
     expect(logout.exitCode, logout.stderr).to.equal(0)
 
     term.start(['login', '--sandbox'], {env: NO_BROWSER})
@@ -63,7 +63,7 @@ describe('tmux: interactive login and connection choice', function () {
   })
 
   it('close login: a wrong code says so and exits 4; nothing is cached', async () => {
-    await home.run(['logout', '--sandbox'])
+    await home.runHere(['logout', '--sandbox'])
     term.start(['login', '--sandbox'], {env: NO_BROWSER})
     await term.waitFor('Paste the code shown after you approve:')
     term.type('NOPE')
@@ -76,7 +76,7 @@ describe('tmux: interactive login and connection choice', function () {
   })
 
   it('Ctrl-C at the code prompt exits 130 without a stack trace', async () => {
-    await home.run(['logout', '--sandbox'])
+    await home.runHere(['logout', '--sandbox'])
     term.start(['login', '--sandbox'], {env: NO_BROWSER})
     await term.waitFor('Paste the code shown after you approve:')
     term.send('C-c')
@@ -139,7 +139,7 @@ describe('tmux: interactive login and connection choice', function () {
   })
 
   it('recovery: a cached connection needing re-authentication; choosing another retries the command once', async () => {
-    const use = await home.run(['connections', 'use', SANDBOX_OLD, '--sandbox'])
+    const use = await home.runHere(['connections', 'use', SANDBOX_OLD, '--sandbox'])
     expect(use.exitCode).to.equal(4)
     term.start(['leads', 'list', '--limit', '3', '--sandbox'], {env: NO_BROWSER, width: 160})
     let screen = await term.waitFor('What now?')
