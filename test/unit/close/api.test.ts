@@ -1,17 +1,16 @@
+import type * as sinon from 'sinon'
+
 import {expect} from 'chai'
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import * as sinon from 'sinon'
 
+import type {CloseApi} from '../../../src/close/api.js'
 import type {MembraneClient} from '../../../src/membrane/client.js'
+import type {Settings} from '../../../src/session/settings.js'
 
-import {ActionDirectory} from '../../../src/close/action-directory.js'
-import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
 import {NotFoundError, RemoteError} from '../../../src/errors.js'
-import {settingsCache} from '../../../src/session/cache-store.js'
-import {Settings} from '../../../src/session/settings.js'
+import {collect, stubbedApi} from '../../helpers/close-api.js'
 
 const CONN = '6650a1b2c3d4e5f6a7b8c9d0'
 const LEAD_ID = 'lead_AbCdEfGhIjKlMnOpQrStUv'
@@ -25,17 +24,12 @@ function record(n: number) {
   return {fields: {name: `Lead ${n}`}, id: lead(n).id, name: `Lead ${n}`, rawFields: lead(n)}
 }
 
-async function collect(source: ReturnType<CloseApi['list']>) {
-  const pages = []
-  for await (const page of source.pages) pages.push(page)
-  return pages
-}
-
 describe('CloseApi (action first, proxy fallback)', () => {
   let dir: string
   let settings: Settings
   let membrane: sinon.SinonStubbedInstance<MembraneClient>
   let api: CloseApi
+  let remove: () => void
 
   function withCache(entries: Record<string, unknown>) {
     return settings.update((data) => {
@@ -44,18 +38,10 @@ describe('CloseApi (action first, proxy fallback)', () => {
   }
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'close-api-'))
-    settings = new Settings(dir)
-    membrane = {
-      listActions: sinon.stub(),
-      request: sinon.stub(),
-      runAction: sinon.stub(),
-    } as unknown as sinon.SinonStubbedInstance<MembraneClient>
-    const client = membrane as unknown as MembraneClient
-    api = new CloseApi(client, CONN, new ActionDirectory(client, settingsCache(settings), CONN))
+    ;({api, dir, membrane, remove, settings} = stubbedApi(CONN))
   })
 
-  afterEach(() => rmSync(dir, {force: true, recursive: true}))
+  afterEach(() => remove())
 
   it('with a warm cache lists one page with exactly one action run', async () => {
     await withCache({'list-leads': LIST_ACTION})

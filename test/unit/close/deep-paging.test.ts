@@ -4,29 +4,20 @@
  * (ignores the term, refuses it, dates missing or out of order, all slices empty), each read once,
  * unsplit, as asked.
  */
+import type * as sinon from 'sinon'
+
 import {expect} from 'chai'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import * as sinon from 'sinon'
 
+import type {CloseApi} from '../../../src/close/api.js'
 import type {MembraneClient} from '../../../src/membrane/client.js'
+import type {Settings} from '../../../src/session/settings.js'
 
-import {ActionDirectory} from '../../../src/close/action-directory.js'
-import {CloseApi} from '../../../src/close/api.js'
 import {leads} from '../../../src/close/resources.js'
 import {AuthError, RemoteError} from '../../../src/errors.js'
-import {settingsCache} from '../../../src/session/cache-store.js'
-import {Settings} from '../../../src/session/settings.js'
+import {collect, stubbedApi} from '../../helpers/close-api.js'
 
 const CONN = '6650a1b2c3d4e5f6a7b8c9d0'
 const LIST_ACTION = {id: 'act-list', inputSchema: {properties: {cursor: {}, limit: {}, query: {}}, type: 'object'}}
-
-async function collect(source: ReturnType<CloseApi['list']>) {
-  const pages = []
-  for await (const page of source.pages) pages.push(page)
-  return pages
-}
 
 const idOf = (n: number) => `lead_${String(n).padStart(22, '0')}`
 /** The n of each lead, page after page. */
@@ -61,28 +52,20 @@ function listLeadsAction(count: number, options: {ignoreSlice?: boolean} = {}) {
 }
 
 describe('CloseApi: every lead (--all), in the stable order, two slices at once', () => {
-  let dir: string
   let settings: Settings
   let membrane: sinon.SinonStubbedInstance<MembraneClient>
   let api: CloseApi
+  let remove: () => void
   const queries = () => membrane.runAction.getCalls().map((call) => (call.args[2] as {query?: string}).query)
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'close-api-'))
-    settings = new Settings(dir)
+    ;({api, membrane, remove, settings} = stubbedApi(CONN))
     await settings.update((data) => {
       data.actions = {[CONN]: {'list-leads': LIST_ACTION} as never}
     })
-    membrane = {
-      listActions: sinon.stub(),
-      request: sinon.stub(),
-      runAction: sinon.stub(),
-    } as unknown as sinon.SinonStubbedInstance<MembraneClient>
-    const client = membrane as unknown as MembraneClient
-    api = new CloseApi(client, CONN, new ActionDirectory(client, settingsCache(settings), CONN))
   })
 
-  afterEach(() => rmSync(dir, {force: true, recursive: true}))
+  afterEach(() => remove())
 
   it('asks for sort:-created in two slices and merges them newest first, in pages of 200', async () => {
     membrane.runAction.callsFake(listLeadsAction(1001) as never)
