@@ -8,9 +8,10 @@
  * Nothing is taken on trust: before a record is handed over, the first page of every slice must
  * show that Close split the list (no record in two slices) and honoured the order (every record
  * dated, newest first). Slices that are all the same list mean Close ignored `slice:`: the first
- * one is then read to its end alone. Otherwise — or when Close or Membrane refuses the sliced query — the slices are dropped
- * and the list is read once, unsplit, as the user asked for it. A list whose slices all come back empty is read unsplit too,
- * so a `slice:` Close did not understand can never pass for an empty list.
+ * one is then read to its end alone. Otherwise — or when Close or Membrane refuses the sliced
+ * query — the slices are dropped and the list is read once, unsplit, as the user asked for it. A
+ * list whose slices all come back empty is read unsplit too, so a `slice:` Close did not
+ * understand can never pass for an empty list.
  */
 import type {CloseObject} from './normalize.js'
 
