@@ -11,7 +11,7 @@ import type {CachedAction} from './cache.js'
 import type {ResourceDef, Verb} from './resources.js'
 
 import {CliError, NotFoundError} from '../errors.js'
-import {slicedList, sliceQuery, splitQuery} from './deep-paging.js'
+import {slicedList, splitQuery} from './deep-paging.js'
 import {assertId} from './ids.js'
 import {type ListSource, prefetched} from './list-source.js'
 import {type CloseObject, isIdOnly, type NormalizedPage, normalizePage, recordOf, unwrapRecord} from './normalize.js'
@@ -86,15 +86,10 @@ export class CloseApi {
     // CLOSE_LIST_PREFETCH=0 turns prefetching off: the bench compares both rates in one run.
     const prefetch = options.prefetch ?? process.env.CLOSE_LIST_PREFETCH !== '0'
     const deep = limit === undefined && prefetch ? resource.deepPaging : undefined
-    const query = deep && deep.slices > 1 ? splitQuery(deep, params[deep.param]) : undefined
+    const query = deep ? splitQuery(deep, params[deep.param]) : undefined
     if (!deep || query === undefined) return this.pagesOf(resource, params, limit, prefetch)
-    return slicedList(deep, resource.maxPageSize, (n) =>
-      this.pagesOf(
-        resource,
-        n === undefined ? params : {...params, [deep.param]: sliceQuery(query, n, deep.slices)},
-        undefined,
-        true,
-      ),
+    return slicedList(deep, query, resource.maxPageSize, (q) =>
+      this.pagesOf(resource, q === undefined ? params : {...params, [deep.param]: q}, undefined, true),
     )
   }
 

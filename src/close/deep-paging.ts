@@ -33,26 +33,29 @@ export interface DeepPaging {
 /** A query that already picks its own order or slice is sent as it is, and read unsplit. */
 const OWN_ORDER = /(?:^|[\s("])-?(?:sort|slice)"?:/i
 
-/** The query each slice adds its `slice:` to: the user's in the stable order; undefined when it has its own. */
+/**
+ * The query each slice adds its `slice:` to — the user's (`value`), in the stable order — or
+ * undefined when the list is read unsplit (a query with its own order or slice, or one slice).
+ */
 export function splitQuery(deep: DeepPaging, value: unknown): string | undefined {
   const text = typeof value === 'string' ? value.trim() : ''
-  if (OWN_ORDER.test(text)) return undefined
+  if (deep.slices < 2 || OWN_ORDER.test(text)) return undefined
   return text ? `(${text}) ${deep.sortTerm}` : deep.sortTerm
 }
 
-/** The N-th of M slices of `query`. */
-export function sliceQuery(query: string, n: number, m: number): string {
-  return `${query} slice:${n}/${m}`
-}
-
 /**
- * The whole list, read as `deep.slices` slices at once and merged: `open(n)` reads slice n (1-based),
- * `open(undefined)` the list unsplit (the fallback).
+ * The whole list, read as `deep.slices` slices of `query` (splitQuery) at once and merged:
+ * `open(q)` reads the list with the query `q`, `open(undefined)` with the user's own (the fallback).
  */
-export function slicedList(deep: DeepPaging, batchSize: number, open: (slice?: number) => ListSource): ListSource {
+export function slicedList(
+  deep: DeepPaging,
+  query: string,
+  batchSize: number,
+  open: (query?: string) => ListSource,
+): ListSource {
   let sources: ListSource[] = []
   const pages = async function* (): AsyncGenerator<CloseObject[]> {
-    sources = Array.from({length: deep.slices}, (_, i) => open(i + 1))
+    sources = Array.from({length: deep.slices}, (_, i) => open(`${query} slice:${i + 1}/${deep.slices}`))
     const iterators = sources.map((source) => source.pages[Symbol.asyncIterator]())
     let firsts: Array<IteratorResult<CloseObject[]>>
     try {

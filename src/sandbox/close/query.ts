@@ -32,6 +32,12 @@ export interface LeadMatchInput {
   lead: StoredLead
 }
 
+/** `slice:N/M`: the N-th (1-based) of M partitions. */
+export interface Slice {
+  m: number
+  n: number
+}
+
 export interface LeadQuery {
   matches: (input: LeadMatchInput) => boolean
   /**
@@ -39,7 +45,7 @@ export interface LeadQuery {
    * must fall in (none: every lead), in list order (the store keeps leads newest-created first).
    * The store can then page through the chunks of those slices without reading every lead.
    */
-  slicesOnly?: Array<{m: number; n: number}>
+  slicesOnly?: Slice[]
   sort?: {desc: boolean; field: 'date_created' | 'date_updated'}
 }
 
@@ -214,7 +220,7 @@ function customTerm(store: CloseStore, token: TermToken): Predicate {
 }
 
 /** `slice:N/M`: the N-th (1-based) of M stable partitions of the leads. */
-function sliceOf(token: TermToken): {m: number; n: number} {
+function sliceOf(token: TermToken): Slice {
   const match = /^(\d+)\/(\d+)$/.exec(token.value)
   const n = match ? Number(match[1]) : 0
   const m = match ? Number(match[2]) : 0
@@ -223,18 +229,18 @@ function sliceOf(token: TermToken): {m: number; n: number} {
 }
 
 function sliceTerm(_store: CloseStore, token: TermToken): Predicate {
-  const {m, n} = sliceOf(token)
-  return ({chunk}) => inSlice(chunk, {m, n})
+  const slice = sliceOf(token)
+  return ({chunk}) => inSlice(chunk, slice)
 }
 
 /** Whether the leads of store chunk `chunk` are in slice N of M. */
-export function inSlice(chunk: number, {m, n}: {m: number; n: number}): boolean {
+export function inSlice(chunk: number, {m, n}: Slice): boolean {
   return chunk % m === n - 1
 }
 
 /** The slices of a query of only `slice:` and `sort:-created` terms and ANDs (see LeadQuery.slicesOnly). */
-function slicesOnly(tokens: Token[]): Array<{m: number; n: number}> | undefined {
-  const slices: Array<{m: number; n: number}> = []
+function slicesOnly(tokens: Token[]): Slice[] | undefined {
+  const slices: Slice[] = []
   for (const token of tokens) {
     if (token.type === 'and') continue
     if (token.type !== 'term') return undefined
