@@ -133,7 +133,12 @@ function inProcessChild(run: (io: CallIo) => Promise<StubAnswer>): Child {
 /** Run one call through the sandbox's `main` in this process. */
 export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): Child {
   return inProcessChild(async (callIo) => {
-    const {main} = await import('../../src/sandbox/main.js')
+    const [{main}, {keepParsedFiles}] = await Promise.all([
+      import('../../src/sandbox/main.js'),
+      import('../../src/sandbox/close/index.js'),
+    ])
+    // One process answers every call of a test file: parsed data files are kept between calls.
+    keepParsedFiles()
     const io = {...callIo, stdinIsTTY: false}
     const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
     // A test that wrote faults.json into the sandbox dir gets the fault-injecting wrapper

@@ -20,7 +20,7 @@
  * a temp file; the next process that takes over its stale lock sweeps them away.
  */
 import {randomBytes} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {link, mkdir, open, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -167,6 +167,71 @@ function parseJson<T>(file: string, text: string): T {
   } catch {
     throw new Error(`The sandbox data file ${file} is corrupt; re-create it with \`close sandbox reset\`.`)
   }
+}
+
+/**
+ * Parsed data files kept between requests, for a process that answers many of them (an in-process
+ * host: `keepParsedFiles`). A file is known by its identity — device, inode, size, mtime — which a
+ * commit never changes: a changed file is written as a new file of a new generation, an unchanged
+ * one is hard-linked into it. Only read-only units of work use what is kept, and it is frozen, so a
+ * read that tried to change it would throw instead of changing the next request's answer.
+ */
+interface Kept {
+  bytes: number
+  files: Map<string, {bytes: number; data: unknown; mtimeMs: number}>
+  limit: number
+}
+
+let kept: Kept | undefined
+
+/**
+ * Keep parsed chunk files in this process, up to about `limitBytes` of their text (the least
+ * recently used go first). For hosts that run the sandbox in-process and answer many requests; the
+ * `membrane-sandbox` executable answers one request per process and keeps nothing.
+ */
+export function keepParsedFiles(limitBytes = 64 * 1024 * 1024): void {
+  kept ??= {bytes: 0, files: new Map(), limit: limitBytes}
+  kept.limit = limitBytes
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const inner of Object.values(value)) deepFreeze(inner)
+}
+
+/** A data file parsed, from what is kept when its identity matches; undefined if it does not exist. */
+function readKept<T>(cache: Kept, file: string): T | undefined {
+  let info
+  try {
+    info = statSync(file)
+  } catch (error) {
+    if (isMissing(error)) return undefined
+    throw error
+  }
+
+  const key = `${info.dev}:${info.ino}`
+  const hit = cache.files.get(key)
+  if (hit && hit.bytes === info.size && hit.mtimeMs === info.mtimeMs) {
+    cache.files.delete(key)
+    cache.files.set(key, hit)
+    return hit.data as T
+  }
+
+  const text = readText(file)
+  if (text === undefined) return undefined
+  const data = parseJson<T>(file, text)
+  deepFreeze(data)
+  if (hit) cache.bytes -= hit.bytes
+  cache.files.set(key, {bytes: info.size, data, mtimeMs: info.mtimeMs})
+  cache.bytes += info.size
+  for (const [oldest, entry] of cache.files) {
+    if (cache.bytes <= cache.limit) break
+    cache.files.delete(oldest)
+    cache.bytes -= entry.bytes
+  }
+
+  return data
 }
 
 const sleep = (ms: number) =>
@@ -459,14 +524,17 @@ export class Txn {
   private readonly indexes = new Map<IndexKind, IdIndex>()
   private leadCountsCache?: Map<number, number>
 
-  constructor(readonly store: CloseStore) {}
+  /** `writable`: a unit of work that may change what it reads, so it never shares parsed files. */
+  constructor(
+    readonly store: CloseStore,
+    private readonly writable = false,
+  ) {}
 
   async activities(n: number): Promise<Acts> {
     let acts = this.acts.get(n)
     if (!acts) {
       const file = path.join(this.store.chunksDir, chunkFileName(n, true))
-      const text = this.read(file)
-      acts = new Acts(n, text === undefined ? {activities: []} : parseJson<ActsData>(file, text))
+      acts = new Acts(n, this.readData<ActsData>(file) ?? {activities: []})
       this.acts.set(n, acts)
     }
 
@@ -488,11 +556,7 @@ export class Txn {
     let chunk = this.chunks.get(n)
     if (!chunk) {
       const file = path.join(this.store.chunksDir, chunkFileName(n))
-      const text = this.read(file)
-      chunk = new Chunk(
-        n,
-        text === undefined ? {contacts: [], leads: [], opportunities: [], tasks: []} : parseJson<ChunkData>(file, text),
-      )
+      chunk = new Chunk(n, this.readData<ChunkData>(file) ?? {contacts: [], leads: [], opportunities: [], tasks: []})
       this.chunks.set(n, chunk)
     }
 
@@ -597,6 +661,18 @@ export class Txn {
     const kind = prefix ? INDEX_BY_PREFIX[prefix] : undefined
     if (!kind) return undefined
     return (await this.index(kind)).get(id)
+  }
+
+  /** A data file of this generation, parsed (shared when kept and read-only); like `read` when absent. */
+  private readData<T>(file: string): T | undefined {
+    if (this.writable || !kept) {
+      const text = this.read(file)
+      return text === undefined ? undefined : parseJson<T>(file, text)
+    }
+
+    const data = readKept<T>(kept, file)
+    if (data === undefined) this.store.assertCurrent()
+    return data
   }
 
   /** A file of this generation; undefined if absent, StaleGeneration if the generation is gone. */
@@ -726,7 +802,7 @@ export class CloseStore {
   async write<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
     return withLock(this.dir, async () => {
       await this.reload()
-      const txn = new Txn(this)
+      const txn = new Txn(this, true)
       const result = await fn(txn)
       await txn.commit()
       return result

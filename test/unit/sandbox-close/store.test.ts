@@ -3,7 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {handleCloseRequest, openStore, seedSandbox} from '../../../src/sandbox/close/index.js'
-import {IdIndex} from '../../../src/sandbox/close/store.js'
+import {IdIndex, keepParsedFiles} from '../../../src/sandbox/close/store.js'
 import {type Body, removeTempDirs, tempDir, TODAY} from './helpers.js'
 
 describe('sandbox Close emulator: store', () => {
@@ -101,5 +101,38 @@ describe('sandbox Close emulator: store', () => {
 
     expect(message).to.include(join(dir, 'meta.json'))
     expect(message).to.include('close sandbox reset')
+  })
+
+  describe('parsed files kept between requests (keepParsedFiles, for in-process hosts)', () => {
+    after(() => keepParsedFiles())
+
+    it('reads share one frozen copy; a write parses its own; a read after a write sees it', async () => {
+      keepParsedFiles()
+      const dir = tempDir()
+      await seedSandbox(dir, {leads: 20, today: TODAY})
+      const [reader, writer] = await Promise.all([openStore(dir), openStore(dir)])
+      const first = await reader.read(async (txn) => (await txn.chunk(0)).data)
+      const again = await reader.read(async (txn) => (await txn.chunk(0)).data)
+      expect(again).to.equal(first)
+      expect(() => {
+        first.leads[0].name = 'Changed by a read'
+      }).to.throw(TypeError)
+      expect(await writer.write(async (txn) => Object.isFrozen((await txn.chunk(0)).data))).to.equal(false)
+
+      const {id} = first.leads[0]
+      const put = await handleCloseRequest(writer, {body: {name: 'Renamed'}, method: 'PUT', path: `/lead/${id}/`, query: []})
+      expect(put.status).to.equal(200)
+      const got = await handleCloseRequest(reader, {method: 'GET', path: `/lead/${id}/`, query: []})
+      expect((got.body as Body).display_name).to.equal('Renamed')
+    })
+
+    it('keeps no more than its limit', async () => {
+      keepParsedFiles(1)
+      const dir = tempDir()
+      await seedSandbox(dir, {leads: 5, today: TODAY})
+      const store = await openStore(dir)
+      const first = await store.read(async (txn) => (await txn.chunk(0)).data)
+      expect(await store.read(async (txn) => (await txn.chunk(0)).data)).to.not.equal(first)
+    })
   })
 })
