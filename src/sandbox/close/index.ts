@@ -17,9 +17,9 @@ import {
 } from './store.js'
 
 export {SANDBOX_ME_ID, SANDBOX_ORG_ID} from './constants.js'
-export {keepParsedFiles} from './store.js'
 export type {CloseRequest, CloseResponse} from './http.js'
 export type {SeedCounts, SeedOptions} from './seed.js'
+export {keepParsedFiles} from './store.js'
 export type {CloseStore, StoreOptions} from './store.js'
 
 /**

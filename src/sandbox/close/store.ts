@@ -663,6 +663,13 @@ export class Txn {
     return (await this.index(kind)).get(id)
   }
 
+  /** A file of this generation; undefined if absent, StaleGeneration if the generation is gone. */
+  private read(file: string): string | undefined {
+    const text = readText(file)
+    if (text === undefined) this.store.assertCurrent()
+    return text
+  }
+
   /** A data file of this generation, parsed (shared when kept and read-only); like `read` when absent. */
   private readData<T>(file: string): T | undefined {
     if (this.writable || !kept) {
@@ -673,13 +680,6 @@ export class Txn {
     const data = readKept<T>(kept, file)
     if (data === undefined) this.store.assertCurrent()
     return data
-  }
-
-  /** A file of this generation; undefined if absent, StaleGeneration if the generation is gone. */
-  private read(file: string): string | undefined {
-    const text = readText(file)
-    if (text === undefined) this.store.assertCurrent()
-    return text
   }
 }
 

@@ -120,7 +120,12 @@ describe('sandbox Close emulator: store', () => {
       expect(await writer.write(async (txn) => Object.isFrozen((await txn.chunk(0)).data))).to.equal(false)
 
       const {id} = first.leads[0]
-      const put = await handleCloseRequest(writer, {body: {name: 'Renamed'}, method: 'PUT', path: `/lead/${id}/`, query: []})
+      const put = await handleCloseRequest(writer, {
+        body: {name: 'Renamed'},
+        method: 'PUT',
+        path: `/lead/${id}/`,
+        query: [],
+      })
       expect(put.status).to.equal(200)
       const got = await handleCloseRequest(reader, {method: 'GET', path: `/lead/${id}/`, query: []})
       expect((got.body as Body).display_name).to.equal('Renamed')
