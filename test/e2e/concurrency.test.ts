@@ -11,19 +11,11 @@ import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import {FAKE_BIN_DIR, RUN, TestHome} from '../helpers/cli.js'
+import {isAlive} from '../helpers/processes.js'
 
 const FAKE = join(FAKE_BIN_DIR, 'membrane-fake')
 const CLOSE = '6eaac8d82f01b7210760474f'
 const CLOSE_EU = '9136682575250def91799e27'
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** The PIDs the fake membrane recorded; none while the state file is absent or half written. */
 function startedPids(state: string): number[] {
@@ -110,8 +102,8 @@ describe('e2e: parallel runs and signals', function () {
         child.kill(signal)
         expect(await exited).to.equal(code)
         expect(stderr.trim().split('\n')).to.have.length(1)
-        for (let i = 0; i < 40 && alive(pids[0]); i++) await sleep(50)
-        expect(alive(pids[0]), `membrane child ${pids[0]} survived`).to.equal(false)
+        for (let i = 0; i < 40 && isAlive(pids[0]); i++) await sleep(50)
+        expect(isAlive(pids[0]), `membrane child ${pids[0]} survived`).to.equal(false)
       } finally {
         home.remove()
       }

@@ -78,15 +78,7 @@ export class FakeMembrane {
   }
 }
 
-/** Whether a process is still running. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+export {isAlive} from '../../helpers/processes.js'
 
 /** Wait (polling, no fixed delay asserted) until `check` holds. */
 export async function until(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
