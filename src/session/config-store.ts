@@ -47,7 +47,8 @@ export class ConfigStore {
     readonly file: string,
     private readonly options: ConfigStoreOptions = {},
   ) {
-    this.fs = {...(nodeFs as unknown as StoreFs), ...options.fs}
+    // node:fs itself unless a test swaps calls (a copy of its ~100 exports costs ~0.1 ms each time).
+    this.fs = options.fs ? {...(nodeFs as unknown as StoreFs), ...options.fs} : (nodeFs as unknown as StoreFs)
   }
 
   get dir(): string {
@@ -104,7 +105,7 @@ export class ConfigStore {
    */
   async transact<R>(change: (data: JsonObject) => R): Promise<{data: JsonObject; result: R}> {
     const {DEFAULT_STALE_MS, FileLock, isProcessAlive, LockTimeoutError} = await import('./file-lock.js')
-    const lock = new FileLock(this.lockFile, {...this.options, fs: this.fs})
+    const lock = new FileLock(this.lockFile, this.options)
     for (let attempt = 0; ; attempt++) {
       try {
         this.makeDir()

@@ -90,7 +90,8 @@ export class FileLock {
     readonly path: string,
     options: LockOptions = {},
   ) {
-    this.fs = {...(nodeFs as unknown as LockFs), ...options.fs}
+    // node:fs itself unless a test swaps calls (a copy of its ~100 exports costs ~0.1 ms each time).
+    this.fs = options.fs ? {...(nodeFs as unknown as LockFs), ...options.fs} : (nodeFs as unknown as LockFs)
     this.host = options.host ?? osHostname()
     this.isAlive = options.isAlive ?? isProcessAlive
     this.now = options.now ?? Date.now
