@@ -14,11 +14,10 @@
  */
 import {spawn} from 'node:child_process'
 import {accessSync, constants, mkdtempSync, readFileSync, rmSync, statfsSync} from 'node:fs'
-import {join} from 'node:path'
+import {delimiter, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 import {buildIsCurrent} from './build-stamp.js'
-
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 /**
  * A fresh directory in /dev/shm (memory-backed), or undefined where there is none to write to, it is
@@ -67,18 +66,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   })
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const {scripts} = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+const stepEnv = {...env, PATH: [join(ROOT, 'node_modules', '.bin'), env.PATH].join(delimiter)}
+
 /**
- * Run `npm run SCRIPT [-- ARGS]`. A quiet step keeps its output to print at the end; a loud one
- * streams it as it comes and also keeps it, so that a failure can be shown again at the end.
+ * Run the package script SCRIPT with ARGS appended, as `npm run --silent SCRIPT -- ARGS` would (its
+ * line in a shell, node_modules/.bin first on PATH) without starting npm for it: ~0.3 s of CPU a
+ * step. A quiet step keeps its output to print at the end; a loud one streams it as it comes and
+ * also keeps it, so that a failure can be shown again at the end.
  */
 function step([script, ...args], quiet) {
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
-      env,
-      shell: process.platform === 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const line = [scripts[script], ...args.map((arg) => `'${arg.replaceAll("'", String.raw`'\''`)}'`)]
+    const child = spawn(line.join(' '), {cwd: ROOT, env: stepEnv, shell: true, stdio: ['ignore', 'pipe', 'pipe']})
     let output = ''
     for (const [from, to] of [
       [child.stdout, process.stdout],
