@@ -398,6 +398,11 @@ function linkDir(from: string, to: string): void {
 
 let template: Promise<string> | undefined
 
+/** Give `sandboxDir` the sandbox seeded once per test process (seededSandbox), linked, unless it has one. */
+export async function linkSeededSandbox(sandboxDir: string): Promise<void> {
+  if (!existsSync(sandboxDir)) linkDir(await seededSandbox(), sandboxDir)
+}
+
 /**
  * A sandbox seeded once per test process (the demo organization, as `close --sandbox` seeds it on
  * first use); copy it into a home with `home.useSandbox(await seededSandbox())`.

@@ -18,8 +18,8 @@ describe('tmux: lead search picker and prompts that keep what you type (sandbox)
   let home: TestHome
   let term: Terminal
 
-  beforeEach(() => {
-    home = new TestHome()
+  beforeEach(async () => {
+    home = await new TestHome().useSeededSandbox()
     term = new Terminal(home)
   })
 

@@ -28,8 +28,9 @@ describe('tables and record views fit the terminal (tmux)', function () {
   this.timeout(120_000)
   const home = new TestHome()
 
-  before(function () {
+  before(async function () {
     requireTmux(this)
+    await home.useSeededSandbox()
   })
 
   after(() => home.remove())
