@@ -80,17 +80,6 @@ export class TestHome {
   }
 
   /**
-   * Start this home's sandbox from the demo organization seeded once per test process (linked:
-   * run-command.ts seededSandbox), unless it has one: for tests whose subject is not the first-use
-   * seeding, which test/e2e/startup.test.ts checks with the real executables.
-   */
-  async useSeededSandbox(): Promise<this> {
-    const {linkSeededSandbox} = await import('./run-command.js')
-    await linkSeededSandbox(this.sandboxDir)
-    return this
-  }
-
-  /**
    * `close ARGS…` in this test process (helpers/run-command.ts: the command class, Membrane answered
    * in-process) on this home: a real-terminal test's set-up and checks around the flow it drives.
    */
@@ -99,5 +88,16 @@ export class TestHome {
     if (args.includes('--sandbox')) await this.useSeededSandbox()
     const {exitCode, stderr, stdout} = await runCommand(args, {env, home: this.dir})
     return {exitCode, stderr, stdout}
+  }
+
+  /**
+   * Start this home's sandbox from the demo organization seeded once per test process (linked:
+   * run-command.ts seededSandbox), unless it has one: for tests whose subject is not the first-use
+   * seeding, which test/e2e/startup.test.ts checks with the real executables.
+   */
+  async useSeededSandbox(): Promise<this> {
+    const {linkSeededSandbox} = await import('./run-command.js')
+    await linkSeededSandbox(this.sandboxDir)
+    return this
   }
 }
