@@ -385,8 +385,7 @@ export class CommandHome {
 /**
  * The template's directories made afresh, its files hard-linked: the sandbox never changes a file
  * in place (a commit writes new files into a new generation directory and renames meta.json over;
- * its state files are replaced by rename too), so a home's writes never reach the template. Linked
- * files keep their identity, so the in-process sandbox's parsed files are shared across homes.
+ * its state files are replaced by rename too), so a home's writes never reach the template.
  */
 function linkDir(from: string, to: string): void {
   mkdirSync(to, {recursive: true})
