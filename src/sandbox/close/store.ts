@@ -193,6 +193,16 @@ let kept: Kept | undefined
 export function keepParsedFiles(limitBytes = 64 * 1024 * 1024): void {
   kept ??= {bytes: 0, files: new Map(), limit: limitBytes}
   kept.limit = limitBytes
+  trimKept(kept)
+}
+
+/** Drop the least recently used parsed files until the text kept is within the limit. */
+function trimKept(cache: Kept): void {
+  for (const oldest of cache.files.keys()) {
+    if (cache.bytes <= cache.limit) break
+    cache.files.delete(oldest)
+    cache.bytes -= oldest.length
+  }
 }
 
 function deepFreeze(value: unknown): void {
@@ -214,12 +224,7 @@ function parseKept<T>(cache: Kept, file: string, text: string): T {
   deepFreeze(data)
   cache.files.set(text, data)
   cache.bytes += text.length
-  for (const oldest of cache.files.keys()) {
-    if (cache.bytes <= cache.limit) break
-    cache.files.delete(oldest)
-    cache.bytes -= oldest.length
-  }
-
+  trimKept(cache)
   return data
 }
 

@@ -131,12 +131,15 @@ describe('sandbox Close emulator: store', () => {
       expect((got.body as Body).display_name).to.equal('Renamed')
     })
 
-    it('keeps no more than its limit', async () => {
-      keepParsedFiles(1)
+    it('keeps no more than its limit, from the moment the limit is lowered', async () => {
+      keepParsedFiles()
       const dir = tempDir()
       await seedSandbox(dir, {leads: 5, today: TODAY})
       const store = await openStore(dir)
+      const kept = await store.read(async (txn) => (await txn.chunk(0)).data)
+      keepParsedFiles(1)
       const first = await store.read(async (txn) => (await txn.chunk(0)).data)
+      expect(first).to.not.equal(kept)
       expect(await store.read(async (txn) => (await txn.chunk(0)).data)).to.not.equal(first)
     })
   })
