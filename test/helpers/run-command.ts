@@ -18,7 +18,16 @@
  */
 import type {Config} from '@oclif/core'
 
-import fs, {existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import fs, {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -391,7 +400,17 @@ function linkDir(from: string, to: string): void {
   mkdirSync(to, {recursive: true})
   for (const entry of readdirSync(from, {withFileTypes: true})) {
     if (entry.isDirectory()) linkDir(join(from, entry.name), join(to, entry.name))
-    else linkSync(join(from, entry.name), join(to, entry.name))
+    else linkOrCopy(join(from, entry.name), join(to, entry.name))
+  }
+}
+
+/** A hard link, or a copy where the file system has none (EPERM, ENOTSUP, EXDEV). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EXDEV'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+    copyFileSync(from, to)
   }
 }
 
