@@ -404,12 +404,12 @@ function linkDir(from: string, to: string): void {
   }
 }
 
-/** A hard link, or a copy where the file system has none (EPERM, ENOTSUP, EXDEV). */
+/** A hard link, or a copy where the file system has none (ENOTSUP, EPERM, EXDEV). */
 function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to)
   } catch (error) {
-    if (!['EPERM', 'ENOTSUP', 'EXDEV'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+    if (!['ENOTSUP', 'EPERM', 'EXDEV'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
     copyFileSync(from, to)
   }
 }
