@@ -375,19 +375,13 @@ export class CommandHome {
   async runWith(args: string[], options: Omit<RunOptions, 'home'> = {}): Promise<CommandResult> {
     const {freshSandbox, ...defaults} = this.defaults
     const sandbox = args.includes('--sandbox') || (options.membrane ?? defaults.membrane) === 'sandbox'
-    if (sandbox && !freshSandbox && !existsSync(this.sandboxDir)) this.useSandbox(await seededSandbox())
+    if (sandbox && !freshSandbox) await linkSeededSandbox(this.sandboxDir)
     return runCommand(args, {
       ...defaults,
       ...options,
       env: {...defaults.env, ...options.env},
       home: this.dir,
     })
-  }
-
-  /** Start from a seeded sandbox (seededSandbox), linked (linkDir), instead of seeding again. */
-  useSandbox(template: string): this {
-    linkDir(template, this.sandboxDir)
-    return this
   }
 }
 
@@ -423,7 +417,7 @@ export async function linkSeededSandbox(sandboxDir: string): Promise<void> {
 
 /**
  * A sandbox seeded once per test process (the demo organization, as `close --sandbox` seeds it on
- * first use); copy it into a home with `home.useSandbox(await seededSandbox())`.
+ * first use); a home starts from it with `linkSeededSandbox(home.sandboxDir)`.
  */
 export async function seededSandbox(): Promise<string> {
   template ??= (async () => {
