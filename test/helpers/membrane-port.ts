@@ -130,15 +130,23 @@ function inProcessChild(run: (io: CallIo) => Promise<StubAnswer>): Child {
   }
 }
 
+let sandboxMain: Promise<(typeof import('../../src/sandbox/main.js'))['main']> | undefined
+
+/** The sandbox's `main`, loaded once; this process answers every call, so it keeps parsed data files. */
+function loadSandbox(): NonNullable<typeof sandboxMain> {
+  sandboxMain ??= Promise.all([import('../../src/sandbox/main.js'), import('../../src/sandbox/close/index.js')]).then(
+    ([{main}, {keepParsedFiles}]) => {
+      keepParsedFiles()
+      return main
+    },
+  )
+  return sandboxMain
+}
+
 /** Run one call through the sandbox's `main` in this process. */
 export function sandboxChild(spec: ChildSpec, defaults: {sandboxDir: string}): Child {
   return inProcessChild(async (callIo) => {
-    const [{main}, {keepParsedFiles}] = await Promise.all([
-      import('../../src/sandbox/main.js'),
-      import('../../src/sandbox/close/index.js'),
-    ])
-    // One process answers every call of a test file: parsed data files are kept between calls.
-    keepParsedFiles()
+    const main = await loadSandbox()
     const io = {...callIo, stdinIsTTY: false}
     const env = {...process.env, CLOSE_SANDBOX_DIR: defaults.sandboxDir, ...spec.env}
     // A test that wrote faults.json into the sandbox dir gets the fault-injecting wrapper
