@@ -76,7 +76,7 @@ const stepEnv = {...env, PATH: [join(ROOT, 'node_modules', '.bin'), env.PATH].jo
  * step. A quiet step keeps its output to print at the end; a loud one streams it as it comes and
  * also keeps it, so that a failure can be shown again at the end.
  */
-function step([script, ...args], quiet) {
+function step({args = [], script}, quiet) {
   const started = Date.now()
   return new Promise((resolve) => {
     const line = [scripts[script], ...args.map((arg) => `'${arg.replaceAll("'", String.raw`'\''`)}'`)]
@@ -106,12 +106,15 @@ function failureOf(output) {
   return (failing === -1 ? lines.slice(-60) : lines.slice(failing, failing + 150)).join('\n')
 }
 
-/** Steps (`[script, ...args]`) one after another; stops at the first failure. A step `skip` is not run. */
+/**
+ * Steps (`{script, args, skip}`) one after another; stops at the first failure. A step with `skip`
+ * (the reason) is not run.
+ */
 async function lane(steps, quiet) {
   const done = []
   for (const command of steps) {
     const result = command.skip
-      ? {code: 0, output: '', quiet, script: `${command[0]} (${command.skip})`, seconds: '0.0'}
+      ? {code: 0, output: '', quiet, script: `${command.script} (${command.skip})`, seconds: '0.0'}
       : await step(command, quiet)
     done.push(result)
     if (result.code !== 0) break
@@ -123,13 +126,13 @@ async function lane(steps, quiet) {
 const started = Date.now()
 // Right after `npm ci` (its `prepare` builds) or an earlier run, dist/ is already what the build
 // would make (scripts/build-stamp.js): the build is skipped, ~5 s of CPU.
-const build = Object.assign(['build:test'], buildIsCurrent() ? {skip: 'dist/ is up to date'} : {})
+const build = {script: 'build:test', skip: buildIsCurrent() ? 'dist/ is up to date' : undefined}
 // The type-check lane finishes well before the mocha lane, so its tsc runs on one thread: the same
 // wall time on 2 cores, ~2 s less CPU for the other lane (measured: 3.5 s against 5.6 s).
 // Streamed through a pipe, mocha keeps its colours when this runs on a terminal.
 const lanes = await Promise.all([
-  lane([build, ['test:mocha', ...(process.stdout.isTTY ? ['--color'] : [])]], false),
-  lane([['typecheck', '--singleThreaded'], ['lint']], true),
+  lane([build, {args: process.stdout.isTTY ? ['--color'] : [], script: 'test:mocha'}], false),
+  lane([{args: ['--singleThreaded'], script: 'typecheck'}, {script: 'lint'}], true),
 ])
 removeTmp()
 const steps = lanes.flat()
