@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable n/no-unpublished-bin -- npm does publish bin/ (`npm pack --dry-run`); the rule misreads "/bin" in `files` */
 // Start-up matters (issue 6, BENCHMARKS.md): nothing is loaded that the command line does not need.
 //
 // 1. `close --version` / `close -v` print oclif's exact version string
