@@ -118,11 +118,8 @@ export function isolatedEnv(home: string, extra: Record<string, string | undefin
 }
 
 function assignEnv(values: NodeJS.ProcessEnv): void {
-  const current = {...process.env}
-  for (const key of Object.keys(current)) if (values[key] === undefined) delete process.env[key]
-  // Only what differs: each assignment is a setenv(3), and one to TZ also resets V8's date cache.
-  for (const [key, value] of Object.entries(values))
-    if (value !== undefined && current[key] !== value) process.env[key] = value
+  for (const key of Object.keys(process.env)) if (!(key in values)) delete process.env[key]
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) process.env[key] = value
 }
 
 /** Replace process.env's contents (same object: Node's TZ handling and child env keep working). */
