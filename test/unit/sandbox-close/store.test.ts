@@ -1,10 +1,17 @@
 import {expect} from 'chai'
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {handleCloseRequest, openStore, seedSandbox} from '../../../src/sandbox/close/index.js'
 import {IdIndex, keepParsedFiles} from '../../../src/sandbox/close/store.js'
 import {type Body, removeTempDirs, tempDir, TODAY} from './helpers.js'
+
+/** The files under `dir` whose path matches `pattern`. */
+function findFiles(dir: string, pattern: RegExp): string[] {
+  return (readdirSync(dir, {recursive: true}) as string[])
+    .map((name) => join(dir, name))
+    .filter((file) => pattern.test(file))
+}
 
 describe('sandbox Close emulator: store', () => {
   after(removeTempDirs)
@@ -129,6 +136,23 @@ describe('sandbox Close emulator: store', () => {
       expect(put.status).to.equal(200)
       const got = await handleCloseRequest(reader, {method: 'GET', path: `/lead/${id}/`, query: []})
       expect((got.body as Body).display_name).to.equal('Renamed')
+    })
+
+    it('a kept file changed in place (same inode, other bytes) is parsed again', async () => {
+      keepParsedFiles()
+      const dir = tempDir()
+      await seedSandbox(dir, {leads: 5, today: TODAY})
+      const store = await openStore(dir)
+      const before = await store.read(async (txn) => (await txn.chunk(0)).data)
+      const [file] = findFiles(dir, /chunks\/00000\.json$/)
+      const data = JSON.parse(readFileSync(file!, 'utf8')) as {leads: Array<{name: string}>}
+      data.leads[0]!.name = 'Changed in place'
+      const {ino} = statSync(file!)
+      writeFileSync(file!, JSON.stringify(data))
+      expect(statSync(file!).ino).to.equal(ino)
+      const after = await store.read(async (txn) => (await txn.chunk(0)).data)
+      expect(after).to.not.equal(before)
+      expect(after.leads[0]!.name).to.equal('Changed in place')
     })
 
     it('keeps no more than its limit, from the moment the limit is lowered', async () => {
