@@ -13,6 +13,16 @@ function findFiles(dir: string, pattern: RegExp): string[] {
     .filter((file) => pattern.test(file))
 }
 
+/** A 5-lead sandbox with parsed files kept: its chunk 0 as a read returns it, and how to read it again. */
+async function keptChunk() {
+  keepParsedFiles()
+  const dir = tempDir()
+  await seedSandbox(dir, {leads: 5, today: TODAY})
+  const store = await openStore(dir)
+  const read = () => store.read(async (txn) => (await txn.chunk(0)).data)
+  return {dir, first: await read(), read}
+}
+
 describe('sandbox Close emulator: store', () => {
   after(removeTempDirs)
 
@@ -139,32 +149,24 @@ describe('sandbox Close emulator: store', () => {
     })
 
     it('a kept file changed in place (same inode, other bytes) is parsed again', async () => {
-      keepParsedFiles()
-      const dir = tempDir()
-      await seedSandbox(dir, {leads: 5, today: TODAY})
-      const store = await openStore(dir)
-      const before = await store.read(async (txn) => (await txn.chunk(0)).data)
+      const {dir, first: before, read} = await keptChunk()
       const [file] = findFiles(dir, /chunks\/00000\.json$/)
       const data = JSON.parse(readFileSync(file!, 'utf8')) as {leads: Array<{name: string}>}
       data.leads[0]!.name = 'Changed in place'
       const {ino} = statSync(file!)
       writeFileSync(file!, JSON.stringify(data))
       expect(statSync(file!).ino).to.equal(ino)
-      const after = await store.read(async (txn) => (await txn.chunk(0)).data)
+      const after = await read()
       expect(after).to.not.equal(before)
       expect(after.leads[0]!.name).to.equal('Changed in place')
     })
 
     it('keeps no more than its limit, from the moment the limit is lowered', async () => {
-      keepParsedFiles()
-      const dir = tempDir()
-      await seedSandbox(dir, {leads: 5, today: TODAY})
-      const store = await openStore(dir)
-      const kept = await store.read(async (txn) => (await txn.chunk(0)).data)
+      const {first: kept, read} = await keptChunk()
       keepParsedFiles(1)
-      const first = await store.read(async (txn) => (await txn.chunk(0)).data)
+      const first = await read()
       expect(first).to.not.equal(kept)
-      expect(await store.read(async (txn) => (await txn.chunk(0)).data)).to.not.equal(first)
+      expect(await read()).to.not.equal(first)
     })
   })
 })
