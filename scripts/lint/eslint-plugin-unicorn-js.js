@@ -8,8 +8,8 @@
 import {createRequire} from 'node:module'
 
 const require = createRequire(import.meta.url)
-const {loadRule} = require('eslint-plugin-unicorn/rules/utils/rule.js')
 const {version} = require('eslint-plugin-unicorn/package.json')
+const {loadRule} = require('eslint-plugin-unicorn/rules/utils/rule.js')
 
 const RULES = ['expiring-todo-comments', 'prefer-switch']
 
