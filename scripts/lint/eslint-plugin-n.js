@@ -1,7 +1,11 @@
 /**
- * eslint-plugin-n for oxlint's ESLint-plugin host (.oxlintrc.json `jsPlugins`), with two changes,
- * each for the length of one lint run: the enhanced-resolve resolvers its import rules use are made
- * once per set of options, each answer kept, and the tsconfig.json found for a file is looked up once.
+ * eslint-plugin-n for oxlint's ESLint-plugin host (.oxlintrc.json `jsPlugins`): the rules
+ * .oxlintrc.json names (configured-rules.js), each the plugin's own module, with two changes that
+ * last for one lint run: the enhanced-resolve resolvers its import rules use are made once per set
+ * of options, each answer kept, and the tsconfig.json found for a file is looked up once.
+ *
+ * The plugin's index loads all of its ~40 rules, `no-sync` among them, which loads `typescript` for
+ * type-aware checks that oxlint's host never makes: 0.9 s of CPU against 0.25 s for the rules used.
  *
  * eslint-plugin-n (17.x, lib/util/import-target.js) builds a new resolver for every import it checks
  * (`resolver.create.sync(options)` in `getFilePath`), and looks for the file's tsconfig.json (walking
@@ -16,7 +20,9 @@
  * changes nothing but the speed.
  */
 import {createRequire} from 'node:module'
-import {dirname} from 'node:path'
+import {dirname, join} from 'node:path'
+
+import {configuredRules} from './configured-rules.js'
 
 const require = createRequire(import.meta.url)
 const pluginDir = dirname(require.resolve('eslint-plugin-n/package.json'))
@@ -90,4 +96,11 @@ getTsconfigModule.getTsconfig = (searchPath, configName, cache) => {
   return tsconfigs.get(id)
 }
 
-export default require('eslint-plugin-n')
+const {version} = require('eslint-plugin-n/package.json')
+
+export default {
+  meta: {name: 'eslint-plugin-n', version},
+  rules: Object.fromEntries(
+    configuredRules('n').map((id) => [id, require(join(pluginDir, 'lib', 'rules', `${id}.js`))]),
+  ),
+}
