@@ -44,7 +44,7 @@ export class VirtualClock {
   /** Real children running (their timeouts and kill timers are real time). */
   children = 0
   offsetMs = 0
-  private original?: {now: () => number; setTimeout: typeof setTimeout; sleep: typeof timers.setTimeout}
+  private original?: {now: () => number; setTimeout: typeof setTimeout}
 
   constructor(readonly warpFromMs = 200) {}
 
@@ -54,7 +54,7 @@ export class VirtualClock {
 
   install(): void {
     if (this.original) return
-    const original = {now: Date.now, setTimeout: globalThis.setTimeout, sleep: timers.setTimeout}
+    const original = {now: Date.now, setTimeout: globalThis.setTimeout}
     this.original = original
     Date.now = () => original.now() + this.offsetMs
     const warped = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
@@ -67,25 +67,45 @@ export class VirtualClock {
     }
 
     globalThis.setTimeout = Object.assign(warped, original.setTimeout) as typeof setTimeout
-    // `await setTimeout(ms)` from node:timers/promises (the gateway's retry backoff).
-    timers.setTimeout = (async (ms?: number, value?: unknown, options?: {signal?: AbortSignal}) => {
-      const delay = Number(ms ?? 0)
-      if (this.children > 0 || !(delay >= this.warpFromMs)) return original.sleep(ms, value, options)
-      await original.sleep(0, undefined, options)
-      this.advance(delay)
-      return value
-    }) as typeof timers.setTimeout
-    syncBuiltinESMExports()
+    wrapSleep()
+    warpedSleep = (ms, value, options) => this.sleep(ms, value, options)
+  }
+
+  /** `await setTimeout(ms)` from node:timers/promises (the gateway's retry backoff) while installed. */
+  async sleep(ms?: number, value?: unknown, options?: {signal?: AbortSignal}): Promise<unknown> {
+    const delay = Number(ms ?? 0)
+    if (this.children > 0 || !(delay >= this.warpFromMs)) return realSleep(ms, value, options)
+    await realSleep(0, undefined, options)
+    this.advance(delay)
+    return value
   }
 
   uninstall(): void {
     if (!this.original) return
     Date.now = this.original.now
     globalThis.setTimeout = this.original.setTimeout
-    timers.setTimeout = this.original.sleep
-    syncBuiltinESMExports()
+    warpedSleep = undefined
     this.original = undefined
   }
+}
+
+type Sleep = (ms?: number, value?: unknown, options?: {signal?: AbortSignal}) => Promise<unknown>
+/** The installed VirtualClock's `sleep`, if one is installed. */
+let warpedSleep: Sleep | undefined
+const realSleep = timers.setTimeout
+let sleepWrapped = false
+
+/**
+ * node:timers/promises' `setTimeout`, replaced once per process by one that asks the installed
+ * VirtualClock, if any (else it is the real one). An ESM import of it sees the change only after
+ * `syncBuiltinESMExports()`, which re-reads every loaded built-in module (~0.3 ms): once, not twice a run.
+ */
+function wrapSleep(): void {
+  if (sleepWrapped) return
+  sleepWrapped = true
+  timers.setTimeout = ((ms, value, options) =>
+    (warpedSleep ?? realSleep)(ms, value, options)) as Sleep as typeof timers.setTimeout
+  syncBuiltinESMExports()
 }
 
 /** What an in-process call writes: kept for the outcome and streamed to the gateway's listeners. */

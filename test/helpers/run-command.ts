@@ -161,22 +161,34 @@ function capture(stream: NodeJS.WriteStream, sink: string[]): Patch {
   return patchProperty(stream, 'write', write)
 }
 
-/** `readFileSync(0)` (and `readFileSync('/dev/stdin')`) read the run's stdin, not the test runner's. */
-function patchStdinReads(text: string): Patch {
-  const original = fs.readFileSync
-  const patched = ((path: unknown, options?: unknown) => {
-    if (path === 0 || path === '/dev/stdin') {
-      const encoding = typeof options === 'string' ? options : (options as undefined | {encoding?: string})?.encoding
-      return encoding ? text : Buffer.from(text)
-    }
+/** The stdin text of the run in progress, for readFileSync(0); undefined between runs. */
+let runStdin: string | undefined
+let stdinReadsWrapped = false
 
-    return (original as (...args: unknown[]) => unknown)(path, options)
-  }) as typeof fs.readFileSync
-  fs.readFileSync = patched
-  syncBuiltinESMExports()
-  return () => {
-    fs.readFileSync = original
+/**
+ * `readFileSync(0)` (and `readFileSync('/dev/stdin')`) read the run's stdin, not the test runner's.
+ * node:fs's `readFileSync` is replaced once per process (an ESM import of it sees the change only
+ * after `syncBuiltinESMExports()`, which re-reads every loaded built-in module): between runs the
+ * replacement passes every call on.
+ */
+function patchStdinReads(text: string): Patch {
+  if (!stdinReadsWrapped) {
+    stdinReadsWrapped = true
+    const original = fs.readFileSync
+    fs.readFileSync = ((path: unknown, options?: unknown) => {
+      if (runStdin !== undefined && (path === 0 || path === '/dev/stdin')) {
+        const encoding = typeof options === 'string' ? options : (options as undefined | {encoding?: string})?.encoding
+        return encoding ? runStdin : Buffer.from(runStdin)
+      }
+
+      return (original as (...args: unknown[]) => unknown)(path, options)
+    }) as typeof fs.readFileSync
     syncBuiltinESMExports()
+  }
+
+  runStdin = text
+  return () => {
+    runStdin = undefined
   }
 }
 
