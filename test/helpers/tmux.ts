@@ -69,6 +69,12 @@ export class Terminal {
     this.tmux(['kill-server'])
   }
 
+  /** Make the pane `width` columns wide (its process gets SIGWINCH). */
+  resize(width: number): void {
+    const result = this.tmux(['resize-window', '-t', this.session, '-x', String(width)])
+    if (result.status !== 0) throw new Error(`tmux resize-window failed: ${result.stderr}`)
+  }
+
   /**
    * What the terminal shows, with what scrolled off the top (tmux scrolls the screen by one line to
    * write its "Pane is dead" note when the command ends); that note and trailing blank lines removed.
@@ -98,9 +104,10 @@ export class Terminal {
   /**
    * Run a series of `close` commands in one fresh terminal, in one process with Membrane answered
    * in-process (helpers/pane-cli.ts): for tests of what the screen shows, not of spawning. Each
-   * command's output ends with a line `::exit N`.
+   * command's output ends with a line `::exit N`. A number N in the series makes it wait, after a
+   * line `::width N`, until the pane is N columns wide (resize).
    */
-  startSeries(commands: string[][], options: TerminalOptions = {}): void {
+  startSeries(commands: Array<number | string[]>, options: TerminalOptions = {}): void {
     // Through tsx when the tests run from source (named by URL: the pane's cwd is the test home).
     const loader = COMPILED ? [] : ['--import', import.meta.resolve('tsx')]
     const harness = join(CODE_ROOT, 'test', 'helpers', `pane-cli${MODULE_EXT}`)
@@ -198,17 +205,27 @@ export interface SeriesView {
 }
 
 /**
- * Run `commands` one after another in one fresh terminal (Terminal.startSeries) and return what each
- * showed, in order. Fails with the screen when the series does not finish or a command's output is missing.
+ * Run `commands` one after another at each of `widths` in turn, in one fresh terminal and one
+ * process (Terminal.startSeries), the pane resized between widths; return what each showed, by
+ * width, in order. Fails with the screen when the series does not finish or an output is missing.
  */
 export async function showSeries(
   home: TestHome,
   commands: string[][],
-  options: TerminalOptions = {},
-): Promise<SeriesView[]> {
+  widths: number[],
+  options: Omit<TerminalOptions, 'width'> = {},
+): Promise<SeriesView[][]> {
   const t = new Terminal(home)
   try {
-    t.startSeries(commands, options)
+    t.startSeries(
+      widths.flatMap((width, i) => (i === 0 ? commands : [width, ...commands])),
+      {...options, width: widths[0]},
+    )
+    for (const width of widths.slice(1)) {
+      await t.waitFor(`::width ${width}\n`, 60_000)
+      t.resize(width)
+    }
+
     const code = await t.waitForExit(60_000)
     const screen = t.screen({joined: true})
     if (code !== 0) throw new Error(`the series exited ${code}. Screen:\n${screen}`)
@@ -216,19 +233,20 @@ export async function showSeries(
     let lines: string[] = []
     for (const raw of screen.split('\n')) {
       const line = raw.replaceAll(ANSI, '').trimEnd()
+      if (/^::width \d+$/.test(line)) continue
       const exit = /^::exit (\d+)$/.exec(line)
       if (!exit) {
         lines.push(line)
         continue
       }
 
-      views.push({argv: commands[views.length], exitCode: Number(exit[1]), lines})
+      views.push({argv: commands[views.length % commands.length], exitCode: Number(exit[1]), lines})
       lines = []
     }
 
-    if (views.length !== commands.length)
-      throw new Error(`${views.length} of ${commands.length} ran. Screen:\n${screen}`)
-    return views
+    if (views.length !== commands.length * widths.length)
+      throw new Error(`${views.length} of ${commands.length * widths.length} ran. Screen:\n${screen}`)
+    return widths.map((_, i) => views.slice(i * commands.length, (i + 1) * commands.length))
   } finally {
     t.kill()
   }
