@@ -214,17 +214,10 @@ function deepFreeze(value: unknown): void {
 
 /** `file` parsed, from what is kept when the same bytes were parsed before; undefined if it does not exist. */
 function readKept<T>(cache: Kept, file: string): T | undefined {
-  let id: string
-  try {
-    const {dev, ino} = statSync(file)
-    id = `${dev}:${ino}`
-  } catch (error) {
-    if (isMissing(error)) return undefined
-    throw error
-  }
-
-  const bytes = readBytes(file)
-  if (bytes === undefined) return undefined
+  const stats = statSync(file, {throwIfNoEntry: false})
+  const bytes = stats && readBytes(file)
+  if (!bytes) return undefined
+  const id = `${stats.dev}:${stats.ino}`
   const known = cache.files.get(id)
   if (known) {
     cache.files.delete(id)
