@@ -12,10 +12,10 @@
  *   `c:/…`; a URL is not).
  */
 import {existsSync} from 'node:fs'
-import {createRequire, Module} from 'node:module'
+import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 
-import {lazyTypescriptEslintUtils} from './typescript-eslint-utils.js'
+import {lazyTypescriptEslintUtils, provideModule} from './typescript-eslint-utils.js'
 
 const require = createRequire(import.meta.url)
 const index = require.resolve('eslint-plugin-perfectionist')
@@ -30,11 +30,7 @@ if (existsSync(getTypescript) && !require.cache[getTypescript]) {
   const facade = new Proxy(own, {
     get: (target, key) => (key in target ? target[key] : require('typescript')[key]),
   })
-  const module = new Module(getTypescript)
-  module.filename = getTypescript
-  module.exports = {getTypescriptImport: () => facade}
-  module.loaded = true
-  require.cache[getTypescript] = module
+  provideModule(require, getTypescript, {getTypescriptImport: () => facade})
 }
 
 export default require(index)

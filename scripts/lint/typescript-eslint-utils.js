@@ -59,10 +59,18 @@ export function lazyTypescriptEslintUtils(fromFile) {
   Object.defineProperty(lazy, '__esModule', {value: true})
   for (const [name, file] of Object.entries(MEMBERS)) member(name, () => require(join(dir, file)))
   for (const name of TS_ESTREE) member(name, () => require(join(dir, 'ts-estree'))[name])
-  const module = new Module(index)
-  module.filename = index
-  module.paths = Module._nodeModulePaths(dir)
-  module.exports = lazy
+  provideModule(require, index, lazy)
+}
+
+/**
+ * Put `exports` in the module cache of `require` as the loaded module `file`: whatever requires
+ * that file from then on gets them, and the file itself is never run.
+ */
+export function provideModule(require, file, exports) {
+  const module = new Module(file)
+  module.filename = file
+  module.paths = Module._nodeModulePaths(dirname(file))
+  module.exports = exports
   module.loaded = true
-  require.cache[index] = module
+  require.cache[file] = module
 }
