@@ -41,7 +41,10 @@ for (const argv of steps) {
 
 process.exitCode = 0
 
-/** Say `::width N`, then wait (up to 10 s) until the terminal is N columns wide (Node updates `columns` on SIGWINCH). */
+/**
+ * Say `::width N`, then wait (up to 10 s) until the terminal is N columns wide (Node updates
+ * `columns` on SIGWINCH). Polled: a signal does not keep the process alive, a timer does.
+ */
 async function widthOf(columns: number): Promise<void> {
   process.stdout.write(`::width ${columns}\n`)
   for (let waited = 0; process.stdout.columns !== columns; waited += 20) {
